@@ -7,7 +7,6 @@ import sys
 
 import ember.hub
 import ember.plugins
-
 from ember_plugin_template import XorDataset, xor_mlp
 
 

@@ -76,7 +76,10 @@ def test_capability_is_supported_level_unless_lowered():
 @pytest.mark.parametrize("requested", ["default", "avx2"])
 def test_capability_can_be_lowered_but_not_raised(requested):
     env = dict(os.environ, EMBER_CPU_CAPABILITY=requested)
-    code = "from ember import _C; i = _C._cpu_info(); print(i['capability'], i['supported_capability'])"
+    code = (
+        "from ember import _C; i = _C._cpu_info(); "
+        "print(i['capability'], i['supported_capability'])"
+    )
     chosen, supported = subprocess.run(
         [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True
     ).stdout.split()

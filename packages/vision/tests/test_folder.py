@@ -21,7 +21,7 @@ def test_image_folder_samples_targets_and_pixels(image_tree):
     assert dataset.targets == [0, 1, 1, 1, 2, 2]
     assert dataset.imgs is dataset.samples
     expected = [("bird", 0), ("cat", 0), ("cat", 1), ("cat", 2), ("dog", 0), ("dog", 1)]
-    for (path, target), (class_name, n) in zip(dataset.samples, expected):
+    for (path, target), (class_name, n) in zip(dataset.samples, expected, strict=True):
         assert path == os.path.join(str(image_tree), class_name, f"{n}.png")
         image, label = dataset[dataset.samples.index((path, target))]
         assert label == target == dataset.class_to_idx[class_name]
@@ -50,8 +50,9 @@ def test_is_valid_file_replaces_extensions(image_tree):
 
 
 def test_dataset_folder_with_own_loader_and_extensions(image_tree):
-    dataset = DatasetFolder(image_tree, loader=lambda p: open(p).read(), extensions=(".txt",),
-                            allow_empty=True)
+    dataset = DatasetFolder(
+        image_tree, loader=lambda p: open(p).read(), extensions=(".txt",), allow_empty=True
+    )
     assert len(dataset) == 1
     assert dataset[0] == ("not an image", 1)
 

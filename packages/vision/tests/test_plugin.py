@@ -6,7 +6,6 @@ import sys
 
 import ember.hub
 import ember.plugins
-
 import ember_vision
 from ember_vision import datasets, transforms
 

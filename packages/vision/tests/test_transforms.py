@@ -70,8 +70,9 @@ def test_transforms_reject_non_images():
         CenterCrop(2)(np.zeros((3, 3)))
 
 
-@pytest.mark.parametrize("size,expected_slice", [(4, (1, 5, 2, 6)), ((2, 5), (2, 4, 2, 7)),
-                                                 ([3], (2, 5, 3, 6))])
+@pytest.mark.parametrize(
+    "size,expected_slice", [(4, (1, 5, 2, 6)), ((2, 5), (2, 4, 2, 7)), ([3], (2, 5, 3, 6))]
+)
 def test_center_crop_matches_numpy_slicing(gradient_image, size, expected_slice):
     image, pixels = gradient_image
     top, bottom, left, right = expected_slice

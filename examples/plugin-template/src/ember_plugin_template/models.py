@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
-def _step(x: float) -> int:
-    return 1 if x > 0 else 0
+def _unit(weights: Sequence[float], bias: float, inputs: Sequence[float]) -> int:
+    """A threshold unit: 1 when the weighted sum plus bias is positive."""
+    total = sum(w * x for w, x in zip(weights, inputs, strict=True)) + bias
+    return 1 if total > 0 else 0
 
 
 class XorMLP:
@@ -25,9 +27,8 @@ class XorMLP:
     def __call__(self, inputs: Sequence[float]) -> int:
         if len(inputs) != 2:
             raise ValueError(f"[xor_mlp] expected 2 inputs, got {len(inputs)}")
-        hidden = [_step(sum(w * x for w, x in zip(ws, inputs)) + b) for ws, b in self.hidden]
-        ws, b = self.output
-        return _step(sum(w * h for w, h in zip(ws, hidden)) + b)
+        hidden = [_unit(ws, b, inputs) for ws, b in self.hidden]
+        return _unit(*self.output, hidden)
 
 
 def xor_mlp(*, weights: None = None, progress: bool = True) -> XorMLP:

@@ -2,7 +2,6 @@
 discovers plugins (on first use of ember.hub, not at `import ember`)."""
 
 from ember.plugins import hookimpl
-
 from ember_plugin_template.datasets import XorDataset
 from ember_plugin_template.models import xor_mlp
 

@@ -41,7 +41,9 @@ def _catalog(kind: str):
     return host().catalogs[kind]
 
 
-def list(kind: str = "models", include: Patterns = None, exclude: Patterns = None) -> builtins.list[str]:  # noqa: A001
+def list(  # noqa: A001 -- torch.hub.list's name
+    kind: str = "models", include: Patterns = None, exclude: Patterns = None
+) -> builtins.list[str]:
     """Qualified names registered for ``kind`` ("models", "datasets" or "transforms"),
     filtered by fnmatch ``include``/``exclude`` patterns (short or qualified names)."""
     return _catalog(kind).names(include, exclude)
@@ -57,7 +59,7 @@ def load(name: str, *args: Any, kind: str = "models", **kwargs: Any) -> Any:
     return entry(name, kind).obj(*args, **kwargs)
 
 
-def help(name: str, kind: str = "models") -> str:  # noqa: A001
+def help(name: str, kind: str = "models") -> str:  # noqa: A001 -- torch.hub.help's name
     """The docstring of what ``name`` names."""
     return getattr(entry(name, kind).obj, "__doc__", None) or ""
 

@@ -1,7 +1,6 @@
 """ember-vision's plugin module: what it adds to ``ember.hub`` (entry point ``vision``)."""
 
 from ember.plugins import hookimpl
-
 from ember_vision import datasets, transforms
 
 

@@ -1,8 +1,8 @@
 """The ``ember`` command line (also ``python -m ember``).
 
-    ember info              versions, BLAS, threads, CPU features the kernels use
-    ember plugins [--json]  every plugin, its distribution, version, what it registers
-    ember --cmake-dir       where EmberConfig.cmake lives, for find_package(Ember)
+ember info              versions, BLAS, threads, CPU features the kernels use
+ember plugins [--json]  every plugin, its distribution, version, what it registers
+ember --cmake-dir       where EmberConfig.cmake lives, for find_package(Ember)
 """
 
 from __future__ import annotations

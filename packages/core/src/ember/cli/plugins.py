@@ -30,7 +30,7 @@ def format_table(infos: list[PluginInfo]) -> str:
     widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header) - 1)]
     lines = []
     for row in [header, *rows]:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths)]
+        cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
         lines.append("  ".join([*cells, row[-1]]).rstrip())
     return "\n".join(lines)
 

@@ -205,7 +205,9 @@ class PluginHost:
         if name in self.infos and self.infos[name].status == "loaded":
             raise PluginError(f"an Ember plugin named {name!r} is already registered")
         module = getattr(plugin, "__name__", type(plugin).__name__)
-        info = PluginInfo(name=name, distribution=None, version=None, module=module, status="loaded")
+        info = PluginInfo(
+            name=name, distribution=None, version=None, module=module, status="loaded"
+        )
         try:
             self._activate(plugin, info)
         except PluginError as exc:
