@@ -199,6 +199,9 @@ def demo(session: nox.Session) -> None:
 @nox.session(python=DEFAULT_PYTHON)
 def bench(session: nox.Session) -> None:
     """Benchmarks as ratios to NumPy and, when a local wheel is available, torch 2.13."""
+    # Byte-compile at install: with PYTHONDONTWRITEBYTECODE set, imports would otherwise
+    # recompile every module in every process and the import benchmark would time that.
+    session.env["UV_COMPILE_BYTECODE"] = "1"
     install_wheels(session, ["core"], extras="")
     session.install("numpy")
     torch_wheels = [
@@ -223,9 +226,12 @@ def sanitize(session: nox.Session) -> None:
         "-C", f"build-dir={ROOT / 'build' / 'sanitize-{wheel_tag}'}",
         f"{ROOT / 'packages' / 'core'}[test]",
     )  # fmt: skip
-    asan = session.run("g++", "-print-file-name=libasan.so", silent=True, external=True).strip()
+    preload = [
+        session.run("g++", f"-print-file-name={lib}", silent=True, external=True).strip()
+        for lib in ("libasan.so", "libstdc++.so")  # libstdc++ too: ASan must see __cxa_throw
+    ]
     env = {
-        "LD_PRELOAD": asan,
+        "LD_PRELOAD": " ".join(preload),
         # CPython keeps objects alive until exit by design; leaks are not errors here.
         "ASAN_OPTIONS": "detect_leaks=0:abort_on_error=1",
         "UBSAN_OPTIONS": "print_stacktrace=1:halt_on_error=1",
