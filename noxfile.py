@@ -28,8 +28,12 @@ STAMPS = ROOT / "build" / "wheel-stamps"
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 DEFAULT_PYTHON = "3.11"
 
-# The pyenv interpreters nox may pick; uv must never download one.
-os.environ.setdefault("PYENV_VERSION", "3.11.7:3.10.13:3.12.1:3.13.0")
+# The pyenv interpreters nox may pick. `pyenv exec` (how a shim starts nox) sets
+# PYENV_VERSION to its one version, so add ours rather than only defaulting it.
+PYENV_PYTHONS = ["3.11.7", "3.10.13", "3.12.1", "3.13.0"]
+_pyenv = [v for v in os.environ.get("PYENV_VERSION", "").split(":") if v]
+os.environ["PYENV_VERSION"] = ":".join(dict.fromkeys([*_pyenv, *PYENV_PYTHONS]))
+# uv must never download an interpreter: a missing one fails at once.
 os.environ.setdefault("UV_PYTHON_DOWNLOADS", "never")
 
 nox.needs_version = ">=2024.3.2"
