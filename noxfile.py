@@ -3,7 +3,7 @@
     nox -l                     list sessions
     nox -s demo                build, install ember[vision], run the demo
     nox -t tests               every package's tests, the plugin integration, lint
-    nox -s "tests(package='core')" -p 3.12    one package on another interpreter
+    nox -s tests -k vision -p 3.12    one package on another interpreter
 
 The core is compiled once per interpreter: every session installs the wheels in dist/,
 and a wheel is rebuilt only when its package's sources changed (see ``ensure_wheels``).

@@ -85,3 +85,24 @@ def test_capability_can_be_lowered_but_not_raised(requested):
     ).stdout.split()
     order = ["default", "avx2", "avx512"]
     assert order.index(chosen) == min(order.index(requested), order.index(supported))
+
+
+def test_extension_loads_through_runpath_without_preloading_openblas(core_dir):
+    """The fallback for loaders that skip `import ember`: _C's RUNPATH finds libember and
+    libember's finds OpenBLAS in the scipy-openblas32 wheel next to it."""
+    if not (core_dir.parent / "scipy_openblas32").is_dir():
+        pytest.skip("not an installed wheel layout (editable build)")
+    extension = next(core_dir.glob("_C*.so"))
+    code = (
+        "import importlib.util, sys\n"
+        f"spec = importlib.util.spec_from_file_location('ember._C', {str(extension)!r})\n"
+        "module = importlib.util.module_from_spec(spec)\n"
+        "spec.loader.exec_module(module)\n"
+        "assert 'scipy_openblas32' not in sys.modules\n"
+        "print(module._blas_info()['name'])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "LD_LIBRARY_PATH"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True
+    ).stdout
+    assert out.strip() == "OpenBLAS"
