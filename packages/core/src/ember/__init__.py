@@ -1,8 +1,9 @@
 """Ember: a deep-learning framework with the PyTorch programming model.
 
 >>> import ember
->>> ember.get_num_threads() >= 1
-True
+>>> x = ember.tensor([[1.0, 2.0], [3.0, 4.0]])
+>>> (x * 2 + 1).sum().item()
+24.0
 
 Optional parts load on first use: ``ember.hub`` and ``ember.plugins`` (which discover
 plugins) are imported when first touched, so ``import ember`` stays fast and never
@@ -11,14 +12,15 @@ imports a plugin.
 
 from __future__ import annotations
 
+import builtins as _builtins
 import importlib as _importlib
 
 # OpenBLAS must be loaded before the extension that needs it: importing the wheel's
 # module loads libscipy_openblas.so into the process, so libember finds it by soname.
 import scipy_openblas32 as _scipy_openblas32  # noqa: F401
 
-from ember import _C
 from ember._version import __version__
+from ember import _C
 
 if _C.__version__ != __version__:  # a stale build next to newer Python sources
     raise ImportError(
@@ -26,9 +28,37 @@ if _C.__version__ != __version__:  # a stale build next to newer Python sources
         f"{__version__}: rebuild it (pip install -e packages/core, or reinstall ember)"
     )
 
-from ember._C import get_num_threads, set_num_threads  # noqa: E402
+# Every public function of the compiled core is an ember function (ember.add, ...);
+# the Python layer then replaces a few with richer signatures (ember.zeros(*size), ...).
+_PRIVATE_C = {"TensorBase", "tensor", "empty", "empty_strided", "zeros", "ones", "full",
+              "arange", "linspace", "logspace", "eye", "from_numpy"}
+globals().update(
+    {name: value for name, value in vars(_C).items()
+     if not name.startswith("_") and name not in _PRIVATE_C}
+)
 
-__all__ = ["__version__", "get_num_threads", "set_num_threads", "hub", "plugins"]
+from ember import _tensor  # noqa: E402  (installs the Python-level Tensor methods)
+from ember._creation import (  # noqa: E402
+    arange, as_tensor, empty, empty_like, empty_strided, eye, from_numpy, full, full_like,
+    linspace, logspace, ones, ones_like, tensor, zeros, zeros_like,
+)
+from ember._size import Size  # noqa: E402
+from ember._tensor_str import get_printoptions, set_printoptions  # noqa: E402
+
+Tensor = _C.TensorBase
+_C._set_size_class(Size)
+
+# dtype aliases, as in torch (ember.float is float32, ember.long is int64, ...).
+float = float32  # noqa: A001, F821
+double = float64  # noqa: F821
+half = float16  # noqa: F821
+cfloat = complex64  # noqa: F821
+cdouble = complex128  # noqa: F821
+long = int64  # noqa: F821
+int = int32  # noqa: A001, F821
+short = int16  # noqa: F821
+
+__all__ = ["Tensor", "Size", "__version__", "hub", "plugins"]
 
 # Submodules imported on first attribute access (PEP 562), not at `import ember`.
 _LAZY_SUBMODULES = frozenset({"hub", "plugins", "cli"})
@@ -42,3 +72,19 @@ def __getattr__(name: str):
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | _LAZY_SUBMODULES)
+
+
+def _legacy_tensor_new(cls, *args, **kwargs):
+    """ember.Tensor(...) as torch.Tensor(...): sizes give an uninitialized float tensor,
+    data gives a copy as float32 (the legacy constructor's dtype)."""
+    device = kwargs.pop("device", None)
+    if kwargs:
+        raise TypeError(f"Tensor() got unexpected keyword arguments {sorted(kwargs)}")
+    if len(args) == 1 and not isinstance(args[0], _builtins.int) and not isinstance(args[0], Size):
+        t = tensor(args[0], dtype=float32, device=device)  # noqa: F821
+    else:
+        t = empty(*args, dtype=float32, device=device)  # noqa: F821
+    return t if cls is Tensor else _C._make_subclass(cls, t)
+
+
+_C._set_tensor_new_hook(_legacy_tensor_new)

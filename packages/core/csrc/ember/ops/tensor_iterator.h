@@ -1,0 +1,122 @@
+// TensorIterator: broadcasting, type promotion, output allocation, dimension
+// reordering and coalescing for elementwise ops, solved once. A kernel sees only
+// `ndim()` iteration dims (dim 0 innermost), a byte stride per operand per dim, and one
+// data pointer per operand (outputs first), all in the dtype it computes in.
+//
+//   TensorIterator iter = TensorIteratorConfig("add")
+//                             .add_output(out).add_input(a).add_input(b)
+//                             .promote_inputs_to_common_dtype(true).build();
+//   add_stub(iter.device().type, iter, alpha);
+//   iter.finish();   // casts into outputs of another dtype, bumps versions
+//
+// Device-independent: the CPU loops over it live in backends/cpu/loops.h.
+#pragma once
+
+#include <vector>
+
+#include "ember/core/tensor.h"
+
+namespace ember {
+
+class TensorIterator;
+
+class EMBER_API TensorIteratorConfig {
+ public:
+  explicit TensorIteratorConfig(const char* op) : op_(op) {}
+
+  // An undefined output is allocated with the broadcast shape.
+  TensorIteratorConfig& add_output(const Tensor& output);
+  TensorIteratorConfig& add_input(const Tensor& input);
+  // Inputs must all have one dtype (default) ...
+  TensorIteratorConfig& check_all_same_dtype(bool value);
+  // ... or are converted to torch.result_type of the inputs.
+  TensorIteratorConfig& promote_inputs_to_common_dtype(bool value);
+  // Integer and bool results of promotion become the default float dtype (true division).
+  TensorIteratorConfig& promote_integer_inputs_to_float(bool value);
+  // Outputs of another dtype receive the result cast (out= and in-place ops) ...
+  TensorIteratorConfig& cast_common_dtype_to_outputs(bool value);
+  // ... unless the cast would lower the category (float into int): an error, as torch.
+  TensorIteratorConfig& enforce_safe_casting_to_output(bool value);
+  // Outputs get this dtype (comparisons: bool) while inputs compute in the common one.
+  TensorIteratorConfig& declare_static_output_dtype(ScalarType dtype);
+  // Inputs compute in this dtype, regardless of their own (e.g. copy's source).
+  TensorIteratorConfig& declare_static_common_dtype(ScalarType dtype);
+  // A defined output whose shape differs from the broadcast shape is an error (in-place).
+  TensorIteratorConfig& resize_outputs(bool value);
+
+  TensorIterator build();
+
+ private:
+  friend class TensorIterator;
+  const char* op_;
+  std::vector<Tensor> outputs_;
+  std::vector<Tensor> inputs_;
+  bool check_all_same_dtype_ = true;
+  bool promote_inputs_ = false;
+  bool promote_integer_to_float_ = false;
+  bool cast_to_outputs_ = false;
+  bool enforce_safe_casting_ = false;
+  bool resize_outputs_ = true;
+  ScalarType static_output_dtype_ = ScalarType::Undefined;
+  ScalarType static_common_dtype_ = ScalarType::Undefined;
+};
+
+class EMBER_API TensorIterator {
+ public:
+  int ntensors() const { return static_cast<int>(operands_.size()); }
+  int noutputs() const { return noutputs_; }
+  int ninputs() const { return ntensors() - noutputs_; }
+  int ndim() const { return static_cast<int>(shape_.size()); }
+  // Iteration shape, innermost dim first.
+  const Shape& shape() const { return shape_; }
+  int64_t numel() const { return numel_; }
+  // Byte strides of operand `arg` along each iteration dim.
+  const Shape& strides(int arg) const { return operands_[arg].strides; }
+  char* data(int arg) const { return operands_[arg].data; }
+  ScalarType dtype(int arg = 0) const { return operands_[arg].dtype; }
+  ScalarType common_dtype() const { return common_dtype_; }
+  Device device() const { return device_; }
+  const char* op_name() const { return op_; }
+  // The output as the caller sees it (after finish(): with the result cast into it).
+  const Tensor& output(int i = 0) const { return operands_[i].original; }
+  const Tensor& input(int i = 0) const { return operands_[noutputs_ + i].tensor; }
+  const Shape& broadcast_shape() const { return broadcast_shape_; }
+  // Operand `arg` has stride 0 in every dim (a broadcast scalar).
+  bool is_scalar(int arg) const;
+  // Every operand is dense and in iteration order: one flat loop covers everything.
+  bool is_contiguous() const;
+
+  // Copies results computed in the common dtype into outputs of another dtype and bumps
+  // the version of every written output. Call after the kernel.
+  void finish();
+
+ private:
+  friend class TensorIteratorConfig;
+  struct Operand {
+    Tensor tensor;    // what the kernel reads or writes
+    Tensor original;  // the output the caller asked for (differs when a cast is needed)
+    ScalarType dtype = ScalarType::Undefined;
+    Shape strides;  // bytes, per iteration dim
+    char* data = nullptr;
+  };
+
+  void build(TensorIteratorConfig& config);
+  void compute_device(const TensorIteratorConfig& config);
+  void compute_shape(const TensorIteratorConfig& config);
+  void compute_types(const TensorIteratorConfig& config);
+  void compute_permutation();
+  void allocate_outputs(const TensorIteratorConfig& config);
+  void compute_strides_and_coalesce();
+
+  const char* op_ = "";
+  std::vector<Operand> operands_;  // outputs first, then inputs
+  int noutputs_ = 0;
+  Shape broadcast_shape_;
+  Shape perm_;  // perm_[i]: the tensor dim iterated i-th, innermost first
+  Shape shape_;
+  int64_t numel_ = 0;
+  ScalarType common_dtype_ = ScalarType::Undefined;
+  Device device_;
+};
+
+}  // namespace ember

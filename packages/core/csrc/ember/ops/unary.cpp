@@ -1,0 +1,76 @@
+#include "ember/ops/unary.h"
+
+#include "ember/core/errors.h"
+#include "ember/dispatch/observer.h"
+
+namespace ember {
+namespace {
+
+enum class UnaryKind { Float, Same, Predicate };
+
+TensorIterator build_unary(const char* name, UnaryKind kind, const Tensor& out, const Tensor& x,
+                           bool inplace) {
+  TensorIteratorConfig config(name);
+  config.add_output(out).add_input(x).resize_outputs(!inplace);
+  switch (kind) {
+    case UnaryKind::Float:
+      config.promote_inputs_to_common_dtype(true)
+          .promote_integer_inputs_to_float(true)
+          .cast_common_dtype_to_outputs(true)
+          .enforce_safe_casting_to_output(true);
+      break;
+    case UnaryKind::Same:
+      config.cast_common_dtype_to_outputs(true).enforce_safe_casting_to_output(true);
+      break;
+    case UnaryKind::Predicate:
+      // In place (logical_not_) the bool result is written in x's own dtype.
+      config.declare_static_output_dtype(ScalarType::Bool)
+          .declare_static_common_dtype(x.dtype())
+          .cast_common_dtype_to_outputs(true);
+      break;
+  }
+  return config.build();
+}
+
+template <typename Stub>
+const Tensor& run_unary(Stub& stub, const char* name, UnaryKind kind, const Tensor& out,
+                        const Tensor& x, bool inplace) {
+  TensorIterator iter = build_unary(name, kind, out, x, inplace);
+  stub(iter.device().type, iter);
+  iter.finish();
+  return out.defined() ? out : iter.output();
+}
+
+}  // namespace
+
+#define EMBER_DEFINE_UNARY(name, kind)                                              \
+  EMBER_DEFINE_STUB(unary_fn, name##_stub);                                         \
+  Tensor name(const Tensor& x) {                                                    \
+    OpScope scope(#name);                                                           \
+    TensorIterator iter = build_unary(#name, kind, Tensor(), x, false);             \
+    name##_stub(iter.device().type, iter);                                          \
+    iter.finish();                                                                  \
+    return iter.output();                                                           \
+  }                                                                                 \
+  const Tensor& name##_inplace(const Tensor& x) {                                   \
+    OpScope scope(#name "_");                                                       \
+    return run_unary(name##_stub, #name "_", kind, x, x, true);                     \
+  }                                                                                 \
+  const Tensor& name##_out(const Tensor& out, const Tensor& x) {                    \
+    OpScope scope(#name);                                                           \
+    return run_unary(name##_stub, #name, kind, out, x, false);                      \
+  }
+#define EMBER_DEFINE_FLOAT(name) EMBER_DEFINE_UNARY(name, UnaryKind::Float)
+#define EMBER_DEFINE_SAME(name) EMBER_DEFINE_UNARY(name, UnaryKind::Same)
+#define EMBER_DEFINE_PREDICATE(name) EMBER_DEFINE_UNARY(name, UnaryKind::Predicate)
+EMBER_UNARY_FLOAT_OPS(EMBER_DEFINE_FLOAT)
+EMBER_UNARY_SAME_OPS(EMBER_DEFINE_SAME)
+EMBER_UNARY_PREDICATE_OPS(EMBER_DEFINE_PREDICATE)
+
+Tensor positive(const Tensor& x) {
+  EMBER_CHECK_TYPE(x.dtype() != ScalarType::Bool,
+                   "[positive] The `+` operator, on a bool tensor is not supported.");
+  return x;
+}
+
+}  // namespace ember
