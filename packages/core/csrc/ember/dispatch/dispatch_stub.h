@@ -27,6 +27,15 @@ namespace dispatch_detail {
 [[noreturn]] EMBER_API void missing_kernel(const char* op, DeviceType device);
 }
 
+// Whether a CPU kernel call may use the wide-vector (AVX2/AVX-512) kernels. Those are
+// compiled for the dtypes that profit from them only; an argument type can say which of
+// its values qualify by overloading this (TensorIterator does: all operands must have a
+// "hot" dtype). Found by argument-dependent lookup.
+template <typename T>
+constexpr bool wide_simd_ok(const T&) {
+  return true;
+}
+
 template <typename Fn>
 class DispatchStub;
 
@@ -48,6 +57,11 @@ class DispatchStub<Ret (*)(Args...)> {
       }
       fn = resolve(device);
     }
+    if constexpr (sizeof...(CallArgs) > 0) {
+      if (device == DeviceType::CPU && !wide_simd_ok(first_of(args...))) {
+        fn = cpu_kernels_[0].load(std::memory_order_acquire);
+      }
+    }
     return fn(std::forward<CallArgs>(args)...);
   }
 
@@ -66,6 +80,11 @@ class DispatchStub<Ret (*)(Args...)> {
   const char* name() const { return name_; }
 
  private:
+  template <typename First, typename... Rest>
+  static const First& first_of(const First& first, const Rest&...) {
+    return first;
+  }
+
   Fn resolve(DeviceType device) {
     if (device == DeviceType::CPU) {
       for (int level = static_cast<int>(cpu::cpu_capability()); level >= 0; --level) {

@@ -119,4 +119,18 @@ class EMBER_API TensorIterator {
   Device device_;
 };
 
+// The dtypes the AVX2/AVX-512 kernels are compiled for; other dtypes run the default
+// (SSE2) kernels. See wide_simd_ok in dispatch_stub.h.
+inline bool is_wide_simd_dtype(ScalarType t) {
+  return t == ScalarType::Float32 || t == ScalarType::Float64 || t == ScalarType::Float16 ||
+         t == ScalarType::BFloat16 || t == ScalarType::Int32 || t == ScalarType::Int64;
+}
+
+inline bool wide_simd_ok(const TensorIterator& iter) {
+  for (int i = 0; i < iter.ntensors(); ++i) {
+    if (!is_wide_simd_dtype(iter.dtype(i))) return false;
+  }
+  return true;
+}
+
 }  // namespace ember

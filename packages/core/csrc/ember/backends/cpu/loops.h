@@ -173,7 +173,13 @@ void cpu_kernel(const TensorIterator& iter, Op op) {
       contiguous_loop<traits>(data, n, op, indices{});
       return;
     }
-    if constexpr (arity == 2) {
+    // A hoisted scalar operand pays off for the arithmetic types; the others (bool, small
+    // and complex types) take the strided loop, which keeps the build smaller.
+    using first_t = std::tuple_element_t<0, typename traits::args>;
+    constexpr bool hoist = std::is_same_v<first_t, float> || std::is_same_v<first_t, double> ||
+                           std::is_same_v<first_t, int64_t> || std::is_same_v<first_t, int32_t> ||
+                           std::is_same_v<first_t, Half> || std::is_same_v<first_t, BFloat16>;
+    if constexpr (arity == 2 && hoist) {
       if (contiguous_but_scalar<traits>(strides, 1, indices{})) {
         scalar_operand_loop<traits, 1>(data, n, op, indices{});
         return;
