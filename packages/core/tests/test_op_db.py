@@ -34,8 +34,15 @@ def expected_dtype(op, sample, result):
 
 
 def assert_matches(result, expected, dtype, context: str):
+    if isinstance(result, (tuple, list)):
+        assert len(result) == len(expected), f"{context}: {len(result)} results != {len(expected)}"
+        for i, (r, e) in enumerate(zip(result, expected, strict=True)):
+            assert_matches(r, e, r.dtype, f"{context}[{i}]")
+        return
     expected = np.asarray(expected)
-    assert tuple(result.shape) == expected.shape, f"{context}: shape {tuple(result.shape)} != {expected.shape}"
+    assert tuple(result.shape) == expected.shape, (
+        f"{context}: shape {tuple(result.shape)} != {expected.shape}"
+    )
     if dtype in (ember.bfloat16, ember.float16):
         actual = result.to(ember.float64).numpy()
     else:
@@ -45,8 +52,14 @@ def assert_matches(result, expected, dtype, context: str):
         if dtype in (ember.float16, ember.bfloat16):
             # The reference ran in float64 on the rounded inputs; round its result too.
             expected = ember.tensor(expected.astype(np.float64)).to(dtype).to(ember.float64).numpy()
-        np.testing.assert_allclose(actual, expected.astype(actual.dtype), rtol=rtol, atol=atol,
-                                   equal_nan=True, err_msg=context)
+        np.testing.assert_allclose(
+            actual,
+            expected.astype(actual.dtype),
+            rtol=rtol,
+            atol=atol,
+            equal_nan=True,
+            err_msg=context,
+        )
     else:
         with np.errstate(all="ignore"):
             expected = expected.astype(NUMPY_DTYPES[dtype])
@@ -61,8 +74,12 @@ def test_values_match_reference(op, dtype):
         with np.errstate(all="ignore"):
             expected = op.ref(*to_numpy(sample.args), **sample.kwargs)
         want = expected_dtype(op, sample, result)
-        assert result.dtype == want, f"{op.name}({sample.name}): dtype {result.dtype} != {want}"
-        assert_matches(result, expected, result.dtype, f"{op.name}({sample.name}) {dtype}")
+        first = result[0] if isinstance(result, (tuple, list)) and result else result
+        if isinstance(first, ember.Tensor):
+            assert first.dtype == want, f"{op.name}({sample.name}): dtype {first.dtype} != {want}"
+        assert_matches(
+            result, expected, getattr(result, "dtype", None), f"{op.name}({sample.name}) {dtype}"
+        )
 
 
 def to_meta(value):
@@ -77,8 +94,12 @@ def test_meta_tensors_give_shapes_and_dtypes(op, dtype):
     for sample in op.sample_inputs(dtype, rng):
         cpu = op.op(*sample.args, **sample.kwargs)
         meta = op.op(*[to_meta(a) for a in sample.args], **sample.kwargs)
-        assert meta.device == ember.device("meta")
-        assert (meta.shape, meta.dtype) == (cpu.shape, cpu.dtype), f"{op.name}({sample.name})"
+        cpu_list = list(cpu) if isinstance(cpu, (tuple, list)) else [cpu]
+        meta_list = list(meta) if isinstance(meta, (tuple, list)) else [meta]
+        assert len(cpu_list) == len(meta_list)
+        for c, m in zip(cpu_list, meta_list, strict=True):
+            assert m.device == ember.device("meta")
+            assert (m.shape, m.dtype) == (c.shape, c.dtype), f"{op.name}({sample.name})"
 
 
 @pytest.mark.parametrize("op,dtype", cases(lambda op: op.inplace is not None))
@@ -95,8 +116,9 @@ def test_inplace_variant(op, dtype):
         returned = op.inplace(target, *sample.args[1:], **sample.kwargs)
         assert returned is target
         assert target._version > version
-        assert_matches(target, to_numpy(expected.to(target.dtype)), target.dtype,
-                       f"{op.name}_({sample.name})")
+        assert_matches(
+            target, to_numpy(expected.to(target.dtype)), target.dtype, f"{op.name}_({sample.name})"
+        )
 
 
 @pytest.mark.parametrize("op,dtype", cases(lambda op: op.supports_out))
@@ -120,17 +142,40 @@ def test_error_inputs(op):
 # Public functions of the compiled core that are not ops (runtime and dtype utilities,
 # conversions); each has its own tests.
 NOT_OPS = {
-    "get_num_threads", "set_num_threads", "promote_types", "can_cast", "result_type",
-    "get_default_dtype", "set_default_dtype", "copy_", "contiguous", "clone",
+    "get_num_threads",
+    "set_num_threads",
+    "promote_types",
+    "can_cast",
+    "result_type",
+    "get_default_dtype",
+    "set_default_dtype",
+    "copy_",
+    "contiguous",
+    "clone",
 }
 
 
 def test_every_public_op_has_a_record():
     public = {
-        name for name, value in vars(ember._C).items()
-        if not name.startswith("_") and callable(value) and not isinstance(value, type)
-        and name not in ("tensor", "empty", "empty_strided", "zeros", "ones", "full", "arange",
-                         "linspace", "logspace", "eye", "from_numpy")
+        name
+        for name, value in vars(ember._C).items()
+        if not name.startswith("_")
+        and callable(value)
+        and not isinstance(value, type)
+        and name
+        not in (
+            "tensor",
+            "empty",
+            "empty_strided",
+            "zeros",
+            "ones",
+            "full",
+            "arange",
+            "linspace",
+            "logspace",
+            "eye",
+            "from_numpy",
+        )
     }
     missing = sorted(public - set(BY_NAME) - NOT_OPS)
     assert not missing, f"ops without an OpInfo record in tests/op_db/: {missing}"

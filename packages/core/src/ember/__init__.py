@@ -30,17 +30,46 @@ if _C.__version__ != __version__:  # a stale build next to newer Python sources
 
 # Every public function of the compiled core is an ember function (ember.add, ...);
 # the Python layer then replaces a few with richer signatures (ember.zeros(*size), ...).
-_PRIVATE_C = {"TensorBase", "tensor", "empty", "empty_strided", "zeros", "ones", "full",
-              "arange", "linspace", "logspace", "eye", "from_numpy"}
+_PRIVATE_C = {
+    "TensorBase",
+    "tensor",
+    "empty",
+    "empty_strided",
+    "zeros",
+    "ones",
+    "full",
+    "arange",
+    "linspace",
+    "logspace",
+    "eye",
+    "from_numpy",
+}
 globals().update(
-    {name: value for name, value in vars(_C).items()
-     if not name.startswith("_") and name not in _PRIVATE_C}
+    {
+        name: value
+        for name, value in vars(_C).items()
+        if not name.startswith("_") and name not in _PRIVATE_C
+    }
 )
 
 from ember import _tensor  # noqa: E402  (installs the Python-level Tensor methods)
 from ember._creation import (  # noqa: E402
-    arange, as_tensor, empty, empty_like, empty_strided, eye, from_numpy, full, full_like,
-    linspace, logspace, ones, ones_like, tensor, zeros, zeros_like,
+    arange,
+    as_tensor,
+    empty,
+    empty_like,
+    empty_strided,
+    eye,
+    from_numpy,
+    full,
+    full_like,
+    linspace,
+    logspace,
+    ones,
+    ones_like,
+    tensor,
+    zeros,
+    zeros_like,
 )
 from ember._size import Size  # noqa: E402
 from ember._tensor_str import get_printoptions, set_printoptions  # noqa: E402

@@ -82,7 +82,9 @@ def from_numpy(ndarray):
 
 def empty(*size, dtype=None, device=None, requires_grad=False, out=None, **_ignored):
     """An uninitialized tensor."""
-    return _finish(_C.empty(_size(size, "empty"), _dtype(dtype), _device(device)), requires_grad, out)
+    return _finish(
+        _C.empty(_size(size, "empty"), _dtype(dtype), _device(device)), requires_grad, out
+    )
 
 
 def empty_strided(size, stride, *, dtype=None, device=None, requires_grad=False):
@@ -93,7 +95,9 @@ def empty_strided(size, stride, *, dtype=None, device=None, requires_grad=False)
 
 def zeros(*size, dtype=None, device=None, requires_grad=False, out=None, **_ignored):
     """A tensor of zeros."""
-    return _finish(_C.zeros(_size(size, "zeros"), _dtype(dtype), _device(device)), requires_grad, out)
+    return _finish(
+        _C.zeros(_size(size, "zeros"), _dtype(dtype), _device(device)), requires_grad, out
+    )
 
 
 def ones(*size, dtype=None, device=None, requires_grad=False, out=None, **_ignored):
@@ -152,8 +156,9 @@ def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False,
     return _finish(t, requires_grad, out)
 
 
-def logspace(start, end, steps, base=10.0, *, dtype=None, device=None, requires_grad=False,
-             out=None):
+def logspace(
+    start, end, steps, base=10.0, *, dtype=None, device=None, requires_grad=False, out=None
+):
     """``base ** linspace(start, end, steps)``."""
     t = _C.logspace(start, end, steps, base, dtype, _device(device))
     return _finish(t, requires_grad, out)

@@ -5,9 +5,18 @@ from __future__ import annotations
 from ember import _C
 
 _NAMES = {
-    "Float": "float32", "Double": "float64", "Half": "float16", "BFloat16": "bfloat16",
-    "Byte": "uint8", "Char": "int8", "Short": "int16", "Int": "int32", "Long": "int64",
-    "Bool": "bool", "ComplexFloat": "complex64", "ComplexDouble": "complex128",
+    "Float": "float32",
+    "Double": "float64",
+    "Half": "float16",
+    "BFloat16": "bfloat16",
+    "Byte": "uint8",
+    "Char": "int8",
+    "Short": "int16",
+    "Int": "int32",
+    "Long": "int64",
+    "Bool": "bool",
+    "ComplexFloat": "complex64",
+    "ComplexDouble": "complex128",
 }
 _BY_DTYPE = {getattr(_C, dtype): name for name, dtype in _NAMES.items()}
 

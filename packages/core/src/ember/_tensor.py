@@ -56,8 +56,12 @@ def to(self, *args, **kwargs):
     if kwargs:
         raise TypeError(f"to() got unexpected keyword arguments {sorted(kwargs)}")
     for arg in args:
-        if isinstance(arg, _C.dtype) or arg in (builtins.float, builtins.int, builtins.bool,
-                                                builtins.complex):
+        if isinstance(arg, _C.dtype) or arg in (
+            builtins.float,
+            builtins.int,
+            builtins.bool,
+            builtins.complex,
+        ):
             dtype = arg
         elif isinstance(arg, (str, _C.device)):
             device = arg
@@ -107,8 +111,9 @@ def _new(kind):
     def make(self, *size, dtype=None, device=None, requires_grad=False, **_):
         dtype = self.dtype if dtype is None else dtype
         device = self.device if device is None else device
-        return getattr(_creation, kind)(*size, dtype=dtype, device=device,
-                                        requires_grad=requires_grad)
+        return getattr(_creation, kind)(
+            *size, dtype=dtype, device=device, requires_grad=requires_grad
+        )
 
     return make
 
@@ -116,21 +121,33 @@ def _new(kind):
 def new_full(self, size, fill_value, *, dtype=None, device=None, requires_grad=False):
     from ember._creation import full
 
-    return full(size, fill_value, dtype=self.dtype if dtype is None else dtype,
-                device=self.device if device is None else device, requires_grad=requires_grad)
+    return full(
+        size,
+        fill_value,
+        dtype=self.dtype if dtype is None else dtype,
+        device=self.device if device is None else device,
+        requires_grad=requires_grad,
+    )
 
 
 def new_tensor(self, data, *, dtype=None, device=None, requires_grad=False):
     from ember._creation import tensor
 
-    return tensor(data, dtype=self.dtype if dtype is None else dtype,
-                  device=self.device if device is None else device, requires_grad=requires_grad)
+    return tensor(
+        data,
+        dtype=self.dtype if dtype is None else dtype,
+        device=self.device if device is None else device,
+        requires_grad=requires_grad,
+    )
 
 
 def _contains(self, item) -> builtins.bool:
     if isinstance(item, (Tensor, builtins.int, builtins.float, builtins.bool, builtins.complex)):
-        return builtins.bool((self == item).any().item()) if hasattr(self, "any") else builtins.any(
-            v == item for v in self.flatten().tolist())
+        return (
+            builtins.bool((self == item).any().item())
+            if hasattr(self, "any")
+            else builtins.any(v == item for v in self.flatten().tolist())
+        )
     raise RuntimeError(
         f"Tensor.__contains__ only supports Tensor or scalar, but you passed in a {type(item)}."
     )
@@ -164,9 +181,18 @@ def _install() -> None:
         "__array_priority__": 1000,  # NumPy defers binary operators to tensors
     }
     conversions = {
-        "float": _C.float32, "double": _C.float64, "half": _C.float16, "bfloat16": _C.bfloat16,
-        "int": _C.int32, "long": _C.int64, "short": _C.int16, "char": _C.int8, "byte": _C.uint8,
-        "bool": _C.bool, "cfloat": _C.complex64, "cdouble": _C.complex128,
+        "float": _C.float32,
+        "double": _C.float64,
+        "half": _C.float16,
+        "bfloat16": _C.bfloat16,
+        "int": _C.int32,
+        "long": _C.int64,
+        "short": _C.int16,
+        "char": _C.int8,
+        "byte": _C.uint8,
+        "bool": _C.bool,
+        "cfloat": _C.complex64,
+        "cdouble": _C.complex128,
     }
     for name, dtype in conversions.items():
         methods[name] = _converter(dtype)

@@ -142,7 +142,9 @@ class _ComplexFormatter:
 
     def format(self, value) -> str:
         imag = self.imag.format(abs(value.imag)).lstrip()
-        sign = "-" if value.imag < 0 or (value.imag == 0 and math.copysign(1, value.imag) < 0) else "+"
+        sign = (
+            "-" if value.imag < 0 or (value.imag == 0 and math.copysign(1, value.imag) < 0) else "+"
+        )
         text = f"{self.real.format(value.real).lstrip()}{sign}{imag}j"
         return " " * (self.width() - len(text)) + text
 
@@ -160,8 +162,9 @@ def _nested_str(values, ndim: int, indent: int, formatter) -> str:
         return formatter.format(values)
     if ndim == 1:
         return _vector_str(values, indent, formatter)
-    parts = ["..." if v is _ELLIPSIS else _nested_str(v, ndim - 1, indent + 1, formatter)
-             for v in values]
+    parts = [
+        "..." if v is _ELLIPSIS else _nested_str(v, ndim - 1, indent + 1, formatter) for v in values
+    ]
     separator = "," + "\n" * (ndim - 1) + " " * (indent + 1)
     return "[" + separator.join(parts) + "]"
 
@@ -180,8 +183,9 @@ def _suffixes(t) -> list[str]:
         out.append(f"size={tuple(t.shape)}")
     elif t.numel() == 0 and t.shape != (0,):
         out.append(f"size={tuple(t.shape)}")
-    if t.dtype not in implicit or (t.numel() == 0 and t.dtype != default and t.dtype not in
-                                   (ember.int64, ember.bool)):
+    if t.dtype not in implicit or (
+        t.numel() == 0 and t.dtype != default and t.dtype not in (ember.int64, ember.bool)
+    ):
         out.append(f"dtype={t.dtype}")
     return out
 

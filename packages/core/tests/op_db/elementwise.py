@@ -36,16 +36,32 @@ def _softplus(x):
 
 # name -> (reference, domain (low, high) for random inputs)
 UNARY_FLOAT = {
-    "exp": (np.exp, None), "exp2": (np.exp2, None), "expm1": (np.expm1, None),
-    "log": (np.log, (0.1, 5)), "log2": (np.log2, (0.1, 5)), "log10": (np.log10, (0.1, 5)),
-    "log1p": (np.log1p, (-0.9, 5)), "sqrt": (np.sqrt, (0, 5)),
-    "rsqrt": (lambda x: 1 / np.sqrt(x), (0.1, 5)), "sin": (np.sin, None),
-    "cos": (np.cos, None), "tan": (np.tan, (-1.3, 1.3)), "asin": (np.arcsin, (-1, 1)),
-    "acos": (np.arccos, (-1, 1)), "atan": (np.arctan, None), "sinh": (np.sinh, None),
-    "cosh": (np.cosh, None), "tanh": (np.tanh, None), "asinh": (np.arcsinh, None),
-    "acosh": (np.arccosh, (1, 5)), "atanh": (np.arctanh, (-0.95, 0.95)),
-    "sigmoid": (_sigmoid, None), "erf": (_erf, None), "erfc": (_erfc, None),
-    "erfinv": (_erfinv, (-0.99, 0.99)), "reciprocal": (lambda x: 1 / x, (0.5, 3)),
+    "exp": (np.exp, None),
+    "exp2": (np.exp2, None),
+    "expm1": (np.expm1, None),
+    "log": (np.log, (0.1, 5)),
+    "log2": (np.log2, (0.1, 5)),
+    "log10": (np.log10, (0.1, 5)),
+    "log1p": (np.log1p, (-0.9, 5)),
+    "sqrt": (np.sqrt, (0, 5)),
+    "rsqrt": (lambda x: 1 / np.sqrt(x), (0.1, 5)),
+    "sin": (np.sin, None),
+    "cos": (np.cos, None),
+    "tan": (np.tan, (-1.3, 1.3)),
+    "asin": (np.arcsin, (-1, 1)),
+    "acos": (np.arccos, (-1, 1)),
+    "atan": (np.arctan, None),
+    "sinh": (np.sinh, None),
+    "cosh": (np.cosh, None),
+    "tanh": (np.tanh, None),
+    "asinh": (np.arcsinh, None),
+    "acosh": (np.arccosh, (1, 5)),
+    "atanh": (np.arctanh, (-0.95, 0.95)),
+    "sigmoid": (_sigmoid, None),
+    "erf": (_erf, None),
+    "erfc": (_erfc, None),
+    "erfinv": (_erfinv, (-0.99, 0.99)),
+    "reciprocal": (lambda x: 1 / x, (0.5, 3)),
     "silu": (lambda x: x * _sigmoid(x), None),
     "mish": (lambda x: x * np.tanh(_softplus(x)), None),
 }
@@ -58,8 +74,10 @@ def unary_samples(domain):
             low, high = max(math.ceil(low), 0 if dtype == ember.uint8 else -9), max(high, 1)
         for shape in SHAPES:
             yield Sample((make_tensor(shape, dtype, rng, low=low, high=high),), name=str(shape))
-        yield Sample((make_tensor((3, 4), dtype, rng, low=low, high=high, noncontiguous=True),),
-                     name="noncontiguous")
+        yield Sample(
+            (make_tensor((3, 4), dtype, rng, low=low, high=high, noncontiguous=True),),
+            name="noncontiguous",
+        )
         yield Sample((make_tensor((4, 3), dtype, rng, low=low, high=high).t(),), name="transposed")
 
     return samples
@@ -74,12 +92,29 @@ def method(name):
 
 
 OPS: list[OpInfo] = []
+
+
+def in_float64(ref):
+    """NumPy computes float16 for small integer types; the reference runs in float64."""
+    return lambda x: ref(x.astype(np.float64))
+
+
 for _name, (_ref, _domain) in UNARY_FLOAT.items():
-    OPS.append(OpInfo(
-        name=_name, op=getattr(ember, _name), ref=_ref, dtypes=ALL_REAL if _domain is None or
-        _domain[0] >= 0 else (ember.int8, ember.int16, ember.int32, ember.int64, *FLOATING),
-        sample_inputs=unary_samples(_domain), result_dtype=float_result,
-        inplace=method(f"{_name}_"), supports_out=True, differentiable=True))
+    OPS.append(
+        OpInfo(
+            name=_name,
+            op=getattr(ember, _name),
+            ref=in_float64(_ref),
+            dtypes=ALL_REAL
+            if _domain is None or _domain[0] >= 0
+            else (ember.int8, ember.int16, ember.int32, ember.int64, *FLOATING),
+            sample_inputs=unary_samples(_domain),
+            result_dtype=float_result,
+            inplace=method(f"{_name}_"),
+            supports_out=True,
+            differentiable=True,
+        )
+    )
 
 UNARY_SAME = {
     "neg": (np.negative, (*INTEGRAL[1:], *FLOATING)),
@@ -89,20 +124,35 @@ UNARY_SAME = {
     "ceil": (np.ceil, (*INTEGRAL, *FLOATING)),
     "trunc": (np.trunc, (*INTEGRAL, *FLOATING)),
     "frac": (lambda x: x - np.trunc(x), FLOATING),
-    "relu": (lambda x: np.where(np.isnan(x) | (x > 0), x, 0).astype(x.dtype),
-             (*INTEGRAL, *FLOATING)),
+    "relu": (
+        lambda x: np.where(np.isnan(x) | (x > 0), x, 0).astype(x.dtype),
+        (*INTEGRAL, *FLOATING),
+    ),
     "bitwise_not": (lambda x: ~x if x.dtype != np.bool_ else ~x, (ember.bool, *INTEGRAL)),
 }
 for _name, (_ref, _dtypes) in UNARY_SAME.items():
-    OPS.append(OpInfo(
-        name=_name, op=getattr(ember, _name), ref=_ref, dtypes=_dtypes,
-        sample_inputs=unary_samples(None), result_dtype=lambda x, *a, **k: x.dtype,
-        inplace=method(f"{_name}_"), supports_out=True,
-        differentiable=_name not in ("sign", "floor", "ceil", "trunc", "bitwise_not")))
+    OPS.append(
+        OpInfo(
+            name=_name,
+            op=getattr(ember, _name),
+            ref=_ref,
+            dtypes=_dtypes,
+            sample_inputs=unary_samples(None),
+            result_dtype=lambda x, *a, **k: x.dtype,
+            inplace=method(f"{_name}_"),
+            supports_out=True,
+            differentiable=_name not in ("sign", "floor", "ceil", "trunc", "bitwise_not"),
+        )
+    )
 
 PREDICATES = {
-    "isnan": np.isnan, "isinf": np.isinf, "isfinite": np.isfinite, "isposinf": np.isposinf,
-    "isneginf": np.isneginf, "signbit": np.signbit, "logical_not": np.logical_not,
+    "isnan": np.isnan,
+    "isinf": np.isinf,
+    "isfinite": np.isfinite,
+    "isposinf": np.isposinf,
+    "isneginf": np.isneginf,
+    "signbit": np.signbit,
+    "logical_not": np.logical_not,
 }
 
 
@@ -114,28 +164,51 @@ def predicate_samples(dtype, rng):
 
 
 for _name, _ref in PREDICATES.items():
-    OPS.append(OpInfo(
-        name=_name, op=getattr(ember, _name),
-        ref=(lambda r: lambda x: r(x.astype(np.float64)) if x.dtype == np.bool_ and r is not
-             np.logical_not else r(x))(_ref),
-        dtypes=ALL_REAL if _name != "signbit" else (*INTEGRAL, *FLOATING),
-        sample_inputs=predicate_samples, result_dtype=lambda x, *a, **k: ember.bool,
-        supports_out=True, inplace=method(f"{_name}_") if _name == "logical_not" else None))
+    OPS.append(
+        OpInfo(
+            name=_name,
+            op=getattr(ember, _name),
+            ref=(
+                lambda r: (
+                    lambda x: (
+                        r(x.astype(np.float64))
+                        if x.dtype == np.bool_ and r is not np.logical_not
+                        else r(x)
+                    )
+                )
+            )(_ref),
+            dtypes=ALL_REAL if _name != "signbit" else (*INTEGRAL, *FLOATING),
+            sample_inputs=predicate_samples,
+            result_dtype=lambda x, *a, **k: ember.bool,
+            supports_out=True,
+            inplace=method(f"{_name}_") if _name == "logical_not" else None,
+        )
+    )
 
 # ---- binary -----------------------------------------------------------------------------
 
-BINARY_SHAPES = [((), ()), ((5,), (5,)), ((3, 4), (3, 4)), ((3, 4), (4,)), ((3, 1), (1, 4)),
-                 ((2, 3, 4), ()), ((0, 3), (3,))]
+BINARY_SHAPES = [
+    ((), ()),
+    ((5,), (5,)),
+    ((3, 4), (3, 4)),
+    ((3, 4), (4,)),
+    ((3, 1), (1, 4)),
+    ((2, 3, 4), ()),
+    ((0, 3), (3,)),
+]
 
 
-def binary_samples(low=None, high=None, nonzero_other=False):
+def binary_samples(low=None, high=None, nonzero_other=False, float_scalar=True):
     def samples(dtype, rng):
         for a_shape, b_shape in BINARY_SHAPES:
             a = make_tensor(a_shape, dtype, rng, low=low, high=high)
             b = make_tensor(b_shape, dtype, rng, low=low, high=high)
             if nonzero_other and dtype != ember.bool:
-                b = ember.where(b == 0, ember.ones_like(b), b) if hasattr(ember, "where") else (
-                    b + (b == 0).to(dtype))
+                b = (
+                    ember.where(b == 0, ember.ones_like(b), b)
+                    if hasattr(ember, "where")
+                    else (b + (b == 0).to(dtype))
+                )
             yield Sample((a, b), name=f"{a_shape} op {b_shape}")
         a = make_tensor((3, 4), dtype, rng, low=low, high=high, noncontiguous=True)
         b = make_tensor((4, 3), dtype, rng, low=low, high=high).t()
@@ -143,8 +216,10 @@ def binary_samples(low=None, high=None, nonzero_other=False):
             b = b + (b == 0).to(dtype)
         yield Sample((a, b), name="noncontiguous and transposed")
         yield Sample((make_tensor((3, 4), dtype, rng, low=low, high=high), 2), name="tensor op 2")
-        yield Sample((make_tensor((3, 4), dtype, rng, low=low, high=high), 2.5),
-                     name="tensor op 2.5")
+        if float_scalar:
+            yield Sample(
+                (make_tensor((3, 4), dtype, rng, low=low, high=high), 2.5), name="tensor op 2.5"
+            )
 
     return samples
 
@@ -198,8 +273,7 @@ BINARY = [
     ("floor_divide", _py_floor_divide, NUMERIC, promoted, binary_samples(nonzero_other=True)),
     ("remainder", _remainder, NUMERIC, promoted, binary_samples(nonzero_other=True)),
     ("fmod", _fmod, NUMERIC, promoted, binary_samples(nonzero_other=True)),
-    ("pow", _pow, (ember.int32, ember.int64, *FLOATING), promoted,
-     binary_samples(low=0, high=3)),
+    ("pow", _pow, (ember.int32, ember.int64, *FLOATING), promoted, binary_samples(low=0, high=3)),
     ("div", np.true_divide, NUMERIC, promoted_float, binary_samples(nonzero_other=True)),
     ("atan2", np.arctan2, NUMERIC, promoted_float, binary_samples()),
     ("hypot", np.hypot, FLOATING, promoted_float, binary_samples()),
@@ -215,35 +289,97 @@ BINARY = [
     ("logical_and", np.logical_and, ALL_REAL, lambda *a, **k: ember.bool, binary_samples()),
     ("logical_or", np.logical_or, ALL_REAL, lambda *a, **k: ember.bool, binary_samples()),
     ("logical_xor", np.logical_xor, ALL_REAL, lambda *a, **k: ember.bool, binary_samples()),
-    ("bitwise_and", np.bitwise_and, (ember.bool, *INTEGRAL), promoted, binary_samples()),
-    ("bitwise_or", np.bitwise_or, (ember.bool, *INTEGRAL), promoted, binary_samples()),
-    ("bitwise_xor", np.bitwise_xor, (ember.bool, *INTEGRAL), promoted, binary_samples()),
-    ("bitwise_left_shift", lambda a, b: np.left_shift(a, b), INTEGRAL[1:], promoted,
-     binary_samples(low=0, high=5)),
-    ("bitwise_right_shift", lambda a, b: np.right_shift(a, b), INTEGRAL[1:], promoted,
-     binary_samples(low=0, high=5)),
+    (
+        "bitwise_and",
+        np.bitwise_and,
+        (ember.bool, *INTEGRAL),
+        promoted,
+        binary_samples(float_scalar=False),
+    ),
+    (
+        "bitwise_or",
+        np.bitwise_or,
+        (ember.bool, *INTEGRAL),
+        promoted,
+        binary_samples(float_scalar=False),
+    ),
+    (
+        "bitwise_xor",
+        np.bitwise_xor,
+        (ember.bool, *INTEGRAL),
+        promoted,
+        binary_samples(float_scalar=False),
+    ),
+    (
+        "bitwise_left_shift",
+        lambda a, b: np.left_shift(a, b),
+        INTEGRAL[1:],
+        promoted,
+        binary_samples(low=0, high=5, float_scalar=False),
+    ),
+    (
+        "bitwise_right_shift",
+        lambda a, b: np.right_shift(a, b),
+        INTEGRAL[1:],
+        promoted,
+        binary_samples(low=0, high=5, float_scalar=False),
+    ),
 ]
 
 
-def binary_errors(name):
+def binary_errors(name, dtype=ember.float32):
     def errors():
         rng = np.random.default_rng(0)
-        a = make_tensor((2, 3), ember.float32, rng)
-        b = make_tensor((4,), ember.float32, rng)
-        yield ErrorInput(Sample((a, b)), RuntimeError, rf"\[{name}\].*size of tensor a \(3\) must "
-                         r"match the size of tensor b \(4\)")
+        a = make_tensor((2, 3), dtype, rng)
+        b = make_tensor((4,), dtype, rng)
+        yield ErrorInput(
+            Sample((a, b)),
+            RuntimeError,
+            rf"\[{name}\].*size of tensor a \(3\) must "
+            r"match the size of tensor b \(4\)",
+        )
 
     return errors
 
 
+def in_float64_binary(ref):
+    """NumPy computes float16 for small integer types; float references run in float64."""
+    return lambda a, b: ref(np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64))
+
+
 for _name, _ref, _dtypes, _result, _samples in BINARY:
-    OPS.append(OpInfo(
-        name=_name, op=getattr(ember, _name), ref=_ref, dtypes=_dtypes, sample_inputs=_samples,
-        result_dtype=_result, supports_out=True, error_inputs=binary_errors(_name),
-        inplace=method(f"{_name}_"),
-        differentiable=_name in ("mul", "div", "pow", "maximum", "minimum", "fmax", "fmin",
-                                 "atan2", "hypot", "logaddexp", "logaddexp2", "remainder",
-                                 "fmod", "copysign")))
+    if _result is promoted_float:
+        _ref = in_float64_binary(_ref)
+    OPS.append(
+        OpInfo(
+            name=_name,
+            op=getattr(ember, _name),
+            ref=_ref,
+            dtypes=_dtypes,
+            sample_inputs=_samples,
+            result_dtype=_result,
+            supports_out=True,
+            error_inputs=binary_errors(_name, ember.int32 if "bitwise" in _name else ember.float32),
+            inplace=method(f"{_name}_"),
+            differentiable=_name
+            in (
+                "mul",
+                "div",
+                "pow",
+                "maximum",
+                "minimum",
+                "fmax",
+                "fmin",
+                "atan2",
+                "hypot",
+                "logaddexp",
+                "logaddexp2",
+                "remainder",
+                "fmod",
+                "copysign",
+            ),
+        )
+    )
 
 
 def _add_ref(a, b, alpha=1):
@@ -259,13 +395,42 @@ def add_samples(dtype, rng):
         yield Sample((a, b), {"alpha": 2}, name="alpha=2")
 
 
-OPS.append(OpInfo(name="add", op=ember.add, ref=_add_ref, dtypes=ALL_REAL,
-                  sample_inputs=add_samples, result_dtype=promoted, supports_out=True,
-                  inplace=method("add_"), error_inputs=binary_errors("add"), differentiable=True))
-OPS.append(OpInfo(name="sub", op=ember.sub, ref=lambda a, b, alpha=1: a - alpha * b,
-                  dtypes=NUMERIC, sample_inputs=add_samples, result_dtype=promoted,
-                  supports_out=True, inplace=method("sub_"), error_inputs=binary_errors("sub"),
-                  differentiable=True))
-OPS.append(OpInfo(name="positive", op=ember.positive, ref=lambda x: x, dtypes=NUMERIC,
-                  sample_inputs=unary_samples(None), result_dtype=lambda x: x.dtype,
-                  differentiable=True))
+OPS.append(
+    OpInfo(
+        name="add",
+        op=ember.add,
+        ref=_add_ref,
+        dtypes=ALL_REAL,
+        sample_inputs=add_samples,
+        result_dtype=promoted,
+        supports_out=True,
+        inplace=method("add_"),
+        error_inputs=binary_errors("add"),
+        differentiable=True,
+    )
+)
+OPS.append(
+    OpInfo(
+        name="sub",
+        op=ember.sub,
+        ref=lambda a, b, alpha=1: a - alpha * b,
+        dtypes=NUMERIC,
+        sample_inputs=add_samples,
+        result_dtype=promoted,
+        supports_out=True,
+        inplace=method("sub_"),
+        error_inputs=binary_errors("sub"),
+        differentiable=True,
+    )
+)
+OPS.append(
+    OpInfo(
+        name="positive",
+        op=ember.positive,
+        ref=lambda x: x,
+        dtypes=NUMERIC,
+        sample_inputs=unary_samples(None),
+        result_dtype=lambda x: x.dtype,
+        differentiable=True,
+    )
+)

@@ -25,9 +25,16 @@ TOLERANCES = {
 }
 
 NUMPY_DTYPES = {
-    ember.bool: np.bool_, ember.uint8: np.uint8, ember.int8: np.int8, ember.int16: np.int16,
-    ember.int32: np.int32, ember.int64: np.int64, ember.float16: np.float16,
-    ember.float32: np.float32, ember.float64: np.float64, ember.complex64: np.complex64,
+    ember.bool: np.bool_,
+    ember.uint8: np.uint8,
+    ember.int8: np.int8,
+    ember.int16: np.int16,
+    ember.int32: np.int32,
+    ember.int64: np.int64,
+    ember.float16: np.float16,
+    ember.float32: np.float32,
+    ember.float64: np.float64,
+    ember.complex64: np.complex64,
     ember.complex128: np.complex128,
 }
 
@@ -82,8 +89,9 @@ def to_numpy(value):
     return value
 
 
-def make_tensor(shape, dtype, rng: np.random.Generator, *, low=None, high=None,
-                noncontiguous=False):
+def make_tensor(
+    shape, dtype, rng: np.random.Generator, *, low=None, high=None, noncontiguous=False
+):
     """Random values suitable for `dtype`: bools, small integers, floats in [low, high)."""
     if dtype == ember.bool:
         array = rng.random(shape) > 0.5

@@ -19,7 +19,7 @@ ScalarType compute_dtype(const char* name, BinaryKind kind, ScalarType promoted)
     case BinaryKind::Float:
       return is_integral(promoted, /*include_bool=*/true) ? default_dtype() : promoted;
     case BinaryKind::Bitwise:
-      EMBER_CHECK_TYPE(is_integral(promoted, /*include_bool=*/true), "[", name,
+      EMBER_CHECK(is_integral(promoted, /*include_bool=*/true), "[", name,
                        "] is only supported for integer and bool tensors, got ",
                        scalar_type_name(promoted));
       return promoted;
@@ -211,6 +211,7 @@ const Tensor& sub_out(const Tensor& out, const Tensor& a, const Tensor& b, const
 #define EMBER_DEFINE_LOGICAL(name) EMBER_DEFINE_BINARY(name, BinaryKind::Logical)
 #define EMBER_DEFINE_BITWISE(name) EMBER_DEFINE_BINARY(name, BinaryKind::Bitwise)
 EMBER_BINARY_ARITH_OPS(EMBER_DEFINE_ARITH)
+EMBER_BINARY_ROUNDING_DIV_OPS(EMBER_DEFINE_ARITH)
 EMBER_BINARY_FLOAT_OPS(EMBER_DEFINE_FLOAT)
 EMBER_BINARY_COMPARE_OPS(EMBER_DEFINE_COMPARE)
 EMBER_BINARY_LOGICAL_OPS(EMBER_DEFINE_LOGICAL)

@@ -12,9 +12,10 @@
 #include "ember/ops/tensor_iterator.h"
 
 // Arithmetic in the promoted dtype.
-#define EMBER_BINARY_ARITH_OPS(_)                                                      \
-  _(mul) _(remainder) _(fmod) _(floor_divide) _(pow) _(maximum) _(minimum) _(fmax) _(fmin) \
-  _(div_trunc) _(div_floor)
+#define EMBER_BINARY_ARITH_OPS(_) \
+  _(mul) _(remainder) _(fmod) _(floor_divide) _(pow) _(maximum) _(minimum) _(fmax) _(fmin)
+// div's rounding modes: C++ only (Python reaches them through div(rounding_mode=)).
+#define EMBER_BINARY_ROUNDING_DIV_OPS(_) _(div_trunc) _(div_floor)
 // Integer inputs compute in the default float dtype.
 #define EMBER_BINARY_FLOAT_OPS(_) _(div) _(atan2) _(hypot) _(logaddexp) _(logaddexp2) _(copysign)
 // Compare in the promoted dtype; the result is bool.
@@ -25,9 +26,11 @@
 #define EMBER_BINARY_BITWISE_OPS(_) \
   _(bitwise_and) _(bitwise_or) _(bitwise_xor) _(bitwise_left_shift) _(bitwise_right_shift)
 
-#define EMBER_BINARY_OPS(_) \
+// The ops with Python bindings.
+#define EMBER_BINARY_PUBLIC_OPS(_) \
   EMBER_BINARY_ARITH_OPS(_) EMBER_BINARY_FLOAT_OPS(_) EMBER_BINARY_COMPARE_OPS(_) \
   EMBER_BINARY_LOGICAL_OPS(_) EMBER_BINARY_BITWISE_OPS(_)
+#define EMBER_BINARY_OPS(_) EMBER_BINARY_PUBLIC_OPS(_) EMBER_BINARY_ROUNDING_DIV_OPS(_)
 
 namespace ember {
 

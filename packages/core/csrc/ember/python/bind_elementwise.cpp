@@ -44,17 +44,20 @@ void bind_elementwise(py::module_& m) {
       [](const Tensor& a, const Tensor& b, std::optional<Tensor> out) {                      \
         return out ? name##_out(*out, a, b) : name(a, b);                                    \
       },                                                                                     \
-      py::arg("other"), py::kw_only(), py::arg("out") = py::none());      \
+      py::arg("other"), py::kw_only(), py::arg("out") = py::none());                         \
   def_function_and_method(                                                                   \
-      m, #name, [](const Tensor& a, const Scalar& b) { return name(a, b); }, \
-      py::arg("other"));                                                                     \
+      m, #name,                                                                              \
+      [](const Tensor& a, const Scalar& b, std::optional<Tensor> out) {                      \
+        return out ? name##_out(*out, a, scalar_to_tensor(b, b.type())) : name(a, b);        \
+      },                                                                                     \
+      py::arg("other"), py::kw_only(), py::arg("out") = py::none());                         \
   m.def(#name, [](const Scalar& a, const Tensor& b) { return name(a, b); }, py::arg("input"), \
         py::arg("other"));                                                                   \
   def_method(#name "_", [](const Tensor& a, const Tensor& b) { return name##_inplace(a, b); }, \
              py::arg("other"));                                                              \
   def_method(#name "_", [](const Tensor& a, const Scalar& b) { return name##_inplace(a, b); }, \
              py::arg("other"));
-  EMBER_BINARY_OPS(EMBER_BIND_BINARY)
+  EMBER_BINARY_PUBLIC_OPS(EMBER_BIND_BINARY)
 #undef EMBER_BIND_BINARY
 
   // add / sub with alpha.
@@ -66,8 +69,11 @@ void bind_elementwise(py::module_& m) {
       py::arg("other"), py::kw_only(), py::arg("alpha") = 1,
       py::arg("out") = py::none());
   def_function_and_method(
-      m, "add", [](const Tensor& a, const Scalar& b, const Scalar& alpha) { return add(a, b, alpha); },
-      py::arg("other"), py::kw_only(), py::arg("alpha") = 1);
+      m, "add",
+      [](const Tensor& a, const Scalar& b, const Scalar& alpha, std::optional<Tensor> out) {
+        return out ? add_out(*out, a, scalar_to_tensor(b, b.type()), alpha) : add(a, b, alpha);
+      },
+      py::arg("other"), py::kw_only(), py::arg("alpha") = 1, py::arg("out") = py::none());
   m.def("add", [](const Scalar& a, const Tensor& b, const Scalar& alpha) {
     return add(mul(b, alpha), a);
   }, py::arg("input"), py::arg("other"), py::kw_only(), py::arg("alpha") = 1);
@@ -86,8 +92,11 @@ void bind_elementwise(py::module_& m) {
       py::arg("other"), py::kw_only(), py::arg("alpha") = 1,
       py::arg("out") = py::none());
   def_function_and_method(
-      m, "sub", [](const Tensor& a, const Scalar& b, const Scalar& alpha) { return sub(a, b, alpha); },
-      py::arg("other"), py::kw_only(), py::arg("alpha") = 1);
+      m, "sub",
+      [](const Tensor& a, const Scalar& b, const Scalar& alpha, std::optional<Tensor> out) {
+        return out ? sub_out(*out, a, scalar_to_tensor(b, b.type()), alpha) : sub(a, b, alpha);
+      },
+      py::arg("other"), py::kw_only(), py::arg("alpha") = 1, py::arg("out") = py::none());
   m.def("sub", [](const Scalar& a, const Tensor& b, const Scalar& alpha) {
     return sub(a, b, alpha);
   }, py::arg("input"), py::arg("other"), py::kw_only(), py::arg("alpha") = 1);
