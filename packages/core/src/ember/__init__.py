@@ -19,8 +19,8 @@ import importlib as _importlib
 # module loads libscipy_openblas.so into the process, so libember finds it by soname.
 import scipy_openblas32 as _scipy_openblas32  # noqa: F401
 
-from ember._version import __version__
 from ember import _C
+from ember._version import __version__
 
 if _C.__version__ != __version__:  # a stale build next to newer Python sources
     raise ImportError(

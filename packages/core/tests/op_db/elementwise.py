@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from op_db.opinfo import ALL_REAL, FLOATING, INTEGRAL, ErrorInput, OpInfo, Sample, make_tensor
 
 import ember
+from op_db.opinfo import ALL_REAL, FLOATING, INTEGRAL, ErrorInput, OpInfo, Sample, make_tensor
 
 SHAPES = [(), (0,), (5,), (3, 4), (2, 3, 4)]
 

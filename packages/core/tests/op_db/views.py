@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided as np_as_strided
-from op_db.opinfo import ALL_REAL, ErrorInput, OpInfo, Sample, make_tensor
 
 import ember
+from op_db.opinfo import ALL_REAL, ErrorInput, OpInfo, Sample, make_tensor
 
 
 def samples_for(shape_args, transposed=True):
