@@ -25,6 +25,8 @@ __all__ = [
     "get_transform",
     "help",
     "list",
+    "list_backends",
+    "load_backend",
     "list_datasets",
     "list_models",
     "list_transforms",
@@ -97,3 +99,13 @@ def list_transforms(include: Patterns = None, exclude: Patterns = None) -> built
 def get_transform(name: str, *args: Any, **kwargs: Any) -> Any:
     """Construct the transform registered as ``name``."""
     return load(name, *args, kind="transforms", **kwargs)
+
+
+def list_backends(include: Patterns = None, exclude: Patterns = None) -> builtins.list[str]:
+    """Names of the device backends plugins announced."""
+    return list("backends", include, exclude)
+
+
+def load_backend(name: str) -> Any:
+    """Load the backend registered as ``name``; its device is usable afterwards."""
+    return load(name, kind="backends")

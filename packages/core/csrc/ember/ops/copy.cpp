@@ -11,17 +11,21 @@ EMBER_DEFINE_STUB(copy_fn, copy_stub);
 const Tensor& copy_(const Tensor& dst, const Tensor& src) {
   OpScope scope("copy_");
   if (dst.is_same(src)) return dst;
-  if (dst.device() != src.device() && !(src.device().is_cpu() && src.dim() == 0)) {
-    // Cross-device: meta has no data to move; any other pair needs the backend's copy.
-    EMBER_CHECK(!src.device().is_meta(),
-                "[copy_] cannot copy out of meta tensor; it has no data");
+  if (dst.device().type != src.device().type) {
+    // Meta has no data to move; between the CPU and another device, that device's copy
+    // kernel moves the data (it sees operands on both devices).
+    EMBER_CHECK(!src.device().is_meta() || src.dim() == 0,
+                "[copy_] Cannot copy out of meta tensor; no data!");
     if (dst.device().is_meta()) return dst;
+    EMBER_CHECK(dst.device().is_cpu() || src.device().is_cpu(), "[copy_] copies between ",
+                dst.device().str(), " and ", src.device().str(), " must go through the CPU");
   }
   TensorIterator iter = TensorIteratorConfig("copy_")
                             .add_output(dst)
                             .add_input(src)
                             .check_all_same_dtype(false)
                             .resize_outputs(false)
+                            .allow_cross_device(true)
                             .build();
   copy_stub(iter.device().type, iter);
   dst.bump_version();

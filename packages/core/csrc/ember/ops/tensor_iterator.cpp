@@ -55,6 +55,10 @@ TensorIteratorConfig& TensorIteratorConfig::resize_outputs(bool value) {
   resize_outputs_ = value;
   return *this;
 }
+TensorIteratorConfig& TensorIteratorConfig::allow_cross_device(bool value) {
+  allow_cross_device_ = value;
+  return *this;
+}
 
 TensorIterator TensorIteratorConfig::build() {
   TensorIterator iter;
@@ -97,6 +101,8 @@ void TensorIterator::compute_device(const TensorIteratorConfig& config) {
     if (!found) {
       device_ = t.device();
       found = true;
+    } else if (config.allow_cross_device_) {
+      if (device_.is_cpu()) device_ = t.device();
     } else {
       EMBER_CHECK(t.device().type == device_.type, "[", op_,
                   "] Expected all tensors to be on the same device, but found at least two "
@@ -112,7 +118,6 @@ void TensorIterator::compute_device(const TensorIteratorConfig& config) {
       }
     }
   }
-  (void)config;
 }
 
 void TensorIterator::compute_shape(const TensorIteratorConfig& config) {

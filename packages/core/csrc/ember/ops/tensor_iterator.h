@@ -43,6 +43,9 @@ class EMBER_API TensorIteratorConfig {
   TensorIteratorConfig& declare_static_common_dtype(ScalarType dtype);
   // A defined output whose shape differs from the broadcast shape is an error (in-place).
   TensorIteratorConfig& resize_outputs(bool value);
+  // Operands may live on different devices (copy_ between the CPU and another device);
+  // the iterator's device is then the non-CPU one, whose kernel moves the data.
+  TensorIteratorConfig& allow_cross_device(bool value);
 
   TensorIterator build();
 
@@ -57,6 +60,7 @@ class EMBER_API TensorIteratorConfig {
   bool cast_to_outputs_ = false;
   bool enforce_safe_casting_ = false;
   bool resize_outputs_ = true;
+  bool allow_cross_device_ = false;
   ScalarType static_output_dtype_ = ScalarType::Undefined;
   ScalarType static_common_dtype_ = ScalarType::Undefined;
 };

@@ -56,9 +56,24 @@ def ember_register_transforms(registry: Registry) -> None:
     """
 
 
+@hookspec
+def ember_register_backends(registry: Registry) -> None:
+    """Announce device backends: a callable that loads the backend (imports its extension
+    module, which names the out-of-tree device slot and registers its allocator and
+    kernels). ``ember.hub.load(name, kind="backends")`` loads it; after that its device
+    name works everywhere a device does (``ember.ones(3, device="toy")``).
+
+    >>> from ember.plugins import hookimpl
+    >>> @hookimpl
+    ... def ember_register_backends(registry):
+    ...     registry.add("toy", lambda: __import__("toy_backend"))
+    """
+
+
 # Registry kind -> the hook that fills it. One entry per hookspec above.
 KIND_HOOKS: dict[str, str] = {
     "models": "ember_register_models",
     "datasets": "ember_register_datasets",
     "transforms": "ember_register_transforms",
+    "backends": "ember_register_backends",
 }
