@@ -73,6 +73,24 @@ from ember._creation import (  # noqa: E402
 )
 from ember._size import Size  # noqa: E402
 from ember._tensor_str import get_printoptions, set_printoptions  # noqa: E402
+from ember.random import (  # noqa: E402
+    Generator,
+    bernoulli,
+    default_generator,
+    get_rng_state,
+    initial_seed,
+    manual_seed,
+    normal,
+    rand,
+    rand_like,
+    randint,
+    randint_like,
+    randn,
+    randn_like,
+    randperm,
+    seed,
+    set_rng_state,
+)
 
 Tensor = _C.TensorBase
 _C._set_size_class(Size)

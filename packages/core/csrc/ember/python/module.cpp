@@ -19,4 +19,5 @@ PYBIND11_MODULE(_C, m) {
   ember::python::bind_elementwise(m);
   ember::python::bind_views(m);
   ember::python::bind_dispatch(m);
+  ember::python::bind_random(m);
 }
