@@ -72,6 +72,7 @@ from ember._creation import (  # noqa: E402
     zeros_like,
 )
 from ember._size import Size  # noqa: E402
+from ember._legacy import install_legacy_constructors  # noqa: E402
 from ember._tensor_str import get_printoptions, set_printoptions  # noqa: E402
 from ember.random import (  # noqa: E402
     Generator,
@@ -108,7 +109,9 @@ short = int16  # noqa: F821
 __all__ = ["Tensor", "Size", "__version__", "hub", "plugins"]
 
 # Submodules imported on first attribute access (PEP 562), not at `import ember`.
-_LAZY_SUBMODULES = frozenset({"hub", "plugins", "cli"})
+_LAZY_SUBMODULES = frozenset(
+    {"hub", "plugins", "cli", "cuda", "accelerator", "backends", "cpu", "linalg"}
+)
 
 
 def __getattr__(name: str):
@@ -135,3 +138,4 @@ def _legacy_tensor_new(cls, *args, **kwargs):
 
 
 _C._set_tensor_new_hook(_legacy_tensor_new)
+install_legacy_constructors(globals())

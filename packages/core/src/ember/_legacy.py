@@ -31,3 +31,28 @@ def dtype_from_type_name(name: str):
     if not short.endswith("Tensor") or short[: -len("Tensor")] not in _NAMES:
         raise ValueError(f"invalid type: '{name}'")
     return getattr(_C, _NAMES[short[: -len("Tensor")]])
+
+
+def _legacy_class(short: str, dtype):
+    """ember.FloatTensor & co: call them like torch's (sizes, or data), and use them with
+    isinstance() to test a tensor's dtype."""
+
+    class _Meta(type):
+        def __instancecheck__(cls, obj):
+            return isinstance(obj, _C.TensorBase) and obj.dtype == dtype
+
+        def __call__(cls, *args, device=None):
+            import ember
+
+            if len(args) == 1 and not isinstance(args[0], int) and not isinstance(args[0],
+                                                                                  ember.Size):
+                return ember.tensor(args[0], dtype=dtype, device=device)
+            return ember.empty(*args, dtype=dtype, device=device)
+
+    return _Meta(f"{short}Tensor", (), {"dtype": dtype, "__module__": "ember",
+                                        "__doc__": f"Legacy constructor for {dtype} tensors."})
+
+
+def install_legacy_constructors(namespace: dict) -> None:
+    for short, dtype_name in _NAMES.items():
+        namespace[f"{short}Tensor"] = _legacy_class(short, getattr(_C, dtype_name))
