@@ -45,10 +45,18 @@ def test_dtype_aliases_and_conversions_by_name():
     assert ember.float is ember.float32 and ember.long is ember.int64
     assert ember.double is ember.float64 and ember.half is ember.float16
     x = ember.tensor([1.5, -2.5])
-    for name, dtype in [("float", ember.float32), ("double", ember.float64), ("half",
-                        ember.float16), ("bfloat16", ember.bfloat16), ("int", ember.int32),
-                        ("long", ember.int64), ("short", ember.int16), ("bool", ember.bool),
-                        ("byte", ember.uint8), ("char", ember.int8)]:
+    for name, dtype in [
+        ("float", ember.float32),
+        ("double", ember.float64),
+        ("half", ember.float16),
+        ("bfloat16", ember.bfloat16),
+        ("int", ember.int32),
+        ("long", ember.int64),
+        ("short", ember.int16),
+        ("bool", ember.bool),
+        ("byte", ember.uint8),
+        ("char", ember.int8),
+    ]:
         assert getattr(x, name)().dtype == dtype
     assert x.long().tolist() == [1, -2]  # truncation toward zero
 

@@ -71,8 +71,8 @@ from ember._creation import (  # noqa: E402
     zeros,
     zeros_like,
 )
-from ember._size import Size  # noqa: E402
 from ember._legacy import install_legacy_constructors  # noqa: E402
+from ember._size import Size  # noqa: E402
 from ember._tensor_str import get_printoptions, set_printoptions  # noqa: E402
 from ember.random import (  # noqa: E402
     Generator,

@@ -44,13 +44,23 @@ def _legacy_class(short: str, dtype):
         def __call__(cls, *args, device=None):
             import ember
 
-            if len(args) == 1 and not isinstance(args[0], int) and not isinstance(args[0],
-                                                                                  ember.Size):
+            if (
+                len(args) == 1
+                and not isinstance(args[0], int)
+                and not isinstance(args[0], ember.Size)
+            ):
                 return ember.tensor(args[0], dtype=dtype, device=device)
             return ember.empty(*args, dtype=dtype, device=device)
 
-    return _Meta(f"{short}Tensor", (), {"dtype": dtype, "__module__": "ember",
-                                        "__doc__": f"Legacy constructor for {dtype} tensors."})
+    return _Meta(
+        f"{short}Tensor",
+        (),
+        {
+            "dtype": dtype,
+            "__module__": "ember",
+            "__doc__": f"Legacy constructor for {dtype} tensors.",
+        },
+    )
 
 
 def install_legacy_constructors(namespace: dict) -> None:

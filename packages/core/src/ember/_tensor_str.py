@@ -98,10 +98,10 @@ class _Formatter:
         if not floating:
             self.max_width = max((len(str(v)) for v in values), default=1)
             return
+        # Widths come from the nonzero finite values only, as in torch: nan, inf and 0
+        # print narrower and are padded to them.
         finite = [abs(v) for v in values if math.isfinite(v) and v != 0]
-        if not finite:
-            self.max_width = max((len(self._plain(v)) for v in values), default=1)
-        else:
+        if finite:
             self.int_mode = all(math.ceil(v) == v for v in finite)
             big, small = max(finite), min(finite)
             if self.int_mode:
@@ -111,7 +111,8 @@ class _Formatter:
                 self.sci_mode = True
         if PRINT_OPTS.sci_mode is not None:
             self.sci_mode = PRINT_OPTS.sci_mode
-        self.max_width = max((len(self._plain(v)) for v in values), default=1)
+        signed = [v for v in values if math.isfinite(v) and v != 0]
+        self.max_width = max((len(self._plain(v)) for v in signed), default=1)
         del precision
 
     def _plain(self, value) -> str:
@@ -152,7 +153,7 @@ class _ComplexFormatter:
 def _vector_str(values: list, indent: int, formatter) -> str:
     element_length = formatter.width() + 2
     per_line = max(1, int(math.floor((PRINT_OPTS.linewidth - indent) / element_length)))
-    items = ["..." if v is _ELLIPSIS else formatter.format(v) for v in values]
+    items = [" ..." if v is _ELLIPSIS else formatter.format(v) for v in values]
     lines = [", ".join(items[i : i + per_line]) for i in range(0, len(items), per_line)]
     return "[" + (",\n" + " " * (indent + 1)).join(lines) + "]"
 
