@@ -9,13 +9,31 @@ from hypothesis import strategies as st
 
 import ember
 
-DTYPES = [ember.bool, ember.uint8, ember.int8, ember.int16, ember.int32, ember.int64,
-          ember.float32, ember.float64]
-NP = {ember.bool: np.bool_, ember.uint8: np.uint8, ember.int8: np.int8, ember.int16: np.int16,
-      ember.int32: np.int32, ember.int64: np.int64, ember.float32: np.float32,
-      ember.float64: np.float64}
-FUZZ = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+DTYPES = [
+    ember.bool,
+    ember.uint8,
+    ember.int8,
+    ember.int16,
+    ember.int32,
+    ember.int64,
+    ember.float32,
+    ember.float64,
+]
+NP = {
+    ember.bool: np.bool_,
+    ember.uint8: np.uint8,
+    ember.int8: np.int8,
+    ember.int16: np.int16,
+    ember.int32: np.int32,
+    ember.int64: np.int64,
+    ember.float32: np.float32,
+    ember.float64: np.float64,
+}
+FUZZ = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 shapes = st.lists(st.integers(0, 4), min_size=0, max_size=4).map(tuple)
 
@@ -36,15 +54,21 @@ def arrays(draw, shape=None):
     # A random non-contiguous layout with the same values: transpose, then transpose back
     # through a strided copy.
     if tensor.dim() >= 2 and draw(st.booleans()):
-        tensor = tensor.t().contiguous().t() if tensor.dim() == 2 else tensor.transpose(
-            0, -1).contiguous().transpose(0, -1)
+        tensor = (
+            tensor.t().contiguous().t()
+            if tensor.dim() == 2
+            else tensor.transpose(0, -1).contiguous().transpose(0, -1)
+        )
     return tensor, array
 
 
 BINARY = {
-    "add": (ember.add, np.add), "mul": (ember.mul, np.multiply),
-    "maximum": (ember.maximum, np.maximum), "eq": (ember.eq, np.equal),
-    "lt": (ember.lt, np.less), "logical_and": (ember.logical_and, np.logical_and),
+    "add": (ember.add, np.add),
+    "mul": (ember.mul, np.multiply),
+    "maximum": (ember.maximum, np.maximum),
+    "eq": (ember.eq, np.equal),
+    "lt": (ember.lt, np.less),
+    "logical_and": (ember.logical_and, np.logical_and),
 }
 
 
@@ -81,8 +105,12 @@ def test_binary_ops_broadcast_or_raise(a, b, name):
 
 index_items = st.one_of(
     st.integers(-6, 6),
-    st.builds(slice, st.none() | st.integers(-6, 6), st.none() | st.integers(-6, 6),
-              st.none() | st.integers(1, 3)),
+    st.builds(
+        slice,
+        st.none() | st.integers(-6, 6),
+        st.none() | st.integers(-6, 6),
+        st.none() | st.integers(1, 3),
+    ),
     st.just(None),
     st.just(Ellipsis),
 )
@@ -125,8 +153,13 @@ def test_reshape_matches_numpy_or_raises(a, new_shape):
 def test_dtype_conversion_matches_numpy(a, dtype):
     tensor, array = a
     converted = tensor.to(dtype)
-    if array.dtype.kind == "f" and dtype in (ember.uint8, ember.int8, ember.int16, ember.int32,
-                                             ember.int64):
+    if array.dtype.kind == "f" and dtype in (
+        ember.uint8,
+        ember.int8,
+        ember.int16,
+        ember.int32,
+        ember.int64,
+    ):
         array = np.trunc(array)
         info = np.iinfo(NP[dtype])
         if array.size and (array.min() < info.min or array.max() > info.max):

@@ -11,9 +11,12 @@
 
 namespace ember::cpu::math {
 
+inline float exp(float x);
+inline double exp(double x);
+
 template <typename T>
 inline T sigmoid(T x) {
-  return T(1) / (T(1) + std::exp(-x));
+  return T(1) / (T(1) + math::exp(-x));
 }
 
 template <typename T>
@@ -87,5 +90,40 @@ inline bool sign_bit(double x) {
   std::memcpy(&bits, &x, sizeof bits);
   return (bits >> 63) != 0;
 }
+
+}  // namespace ember::cpu::math
+
+namespace ember::cpu::math {
+
+// exp for float32 written so loops over it vectorize (no calls, no branches): Cody-Waite
+// range reduction x = n ln2 + r, a degree-6 polynomial for e^r (Cephes' expf
+// coefficients, about 1 ulp), and 2^n built in the exponent bits. Overflow gives inf,
+// underflow 0, nan stays nan.
+inline float exp(float x) {
+  const float clamped = x < -104.0f ? -104.0f : (x > 89.0f ? 89.0f : x);
+  const float n = std::floor(clamped * 1.44269504088896341f + 0.5f);
+  float r = clamped - n * 0.693359375f;
+  r = r - n * -2.12194440e-4f;
+  float p = 1.9875691500e-4f;
+  p = p * r + 1.3981999507e-3f;
+  p = p * r + 8.3334519073e-3f;
+  p = p * r + 4.1665795894e-2f;
+  p = p * r + 1.6666665459e-1f;
+  p = p * r + 5.0000001201e-1f;
+  p = p * r * r + r + 1.0f;
+  // 2^n in two halves so that n down to -104 (a subnormal result) still builds exactly.
+  const int32_t ni = static_cast<int32_t>(n);
+  const int32_t half = ni / 2;
+  uint32_t b1 = static_cast<uint32_t>(half + 127) << 23;
+  uint32_t b2 = static_cast<uint32_t>(ni - half + 127) << 23;
+  float s1, s2;
+  std::memcpy(&s1, &b1, sizeof s1);
+  std::memcpy(&s2, &b2, sizeof s2);
+  float result = p * s1 * s2;
+  result = x > 88.72283935546875f ? std::numeric_limits<float>::infinity() : result;
+  result = x < -103.97208f ? 0.0f : result;
+  return x != x ? x : result;
+}
+inline double exp(double x) { return std::exp(x); }
 
 }  // namespace ember::cpu::math

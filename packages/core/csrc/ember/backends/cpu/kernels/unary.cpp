@@ -25,7 +25,7 @@ void float_kernel(TensorIterator& iter, const char* name, F f) {
   }                                                                            \
   EMBER_REGISTER_CPU_KERNEL(name##_stub, &name##_kernel);
 
-EMBER_FLOAT_UNARY_KERNEL(exp, std::exp(x))
+EMBER_FLOAT_UNARY_KERNEL(exp, math::exp(x))
 EMBER_FLOAT_UNARY_KERNEL(exp2, std::exp2(x))
 EMBER_FLOAT_UNARY_KERNEL(expm1, std::expm1(x))
 EMBER_FLOAT_UNARY_KERNEL(log, std::log(x))
