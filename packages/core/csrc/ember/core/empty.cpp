@@ -37,7 +37,7 @@ Tensor empty(const Shape& sizes, ScalarType dtype, Device device) {
 Tensor make_view(const Tensor& base, Shape sizes, Shape strides, int64_t offset) {
   auto impl = intrusive_ptr<TensorImpl>::make(base.storage(), base.dtype(), std::move(sizes),
                                               std::move(strides), offset);
-  impl->set_version_counter(base.impl()->version_counter());
+  impl->share_version_counter(*base.impl());
   return Tensor(std::move(impl));
 }
 

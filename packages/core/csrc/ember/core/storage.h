@@ -4,10 +4,25 @@
 
 #include <cstddef>
 
+#include <atomic>
+#include <cstdint>
+
 #include "ember/core/allocator.h"
 #include "ember/core/intrusive_ptr.h"
 
 namespace ember {
+
+// Counts in-place writes. Tensors viewing one storage share its counter, so autograd can
+// tell that a saved tensor was modified through any view of it; a tensor can also own a
+// counter of its own (torch's `.data` does not share the version of its source).
+class EMBER_API VersionCounter : public RefCounted {
+ public:
+  uint32_t current() const { return version_.load(std::memory_order_relaxed); }
+  void bump() { version_.fetch_add(1, std::memory_order_relaxed); }
+
+ private:
+  std::atomic<uint32_t> version_{0};
+};
 
 class EMBER_API StorageImpl : public RefCounted {
  public:
@@ -22,8 +37,12 @@ class EMBER_API StorageImpl : public RefCounted {
   bool resizable() const { return allocator_ != nullptr; }
   // Grows (never shrinks) the storage, keeping its contents (Tensor.resize_).
   void resize(size_t nbytes);
+  // The version counter of the tensors viewing this storage (kept here: one allocation
+  // fewer per tensor).
+  VersionCounter& version_counter() { return version_; }
 
  private:
+  VersionCounter version_;
   DataPtr data_;
   size_t nbytes_;
   Allocator* allocator_;  // null for borrowed memory

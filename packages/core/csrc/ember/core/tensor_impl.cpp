@@ -8,8 +8,7 @@ TensorImpl::TensorImpl(Storage storage, ScalarType dtype, Shape sizes, Shape str
       sizes_(std::move(sizes)),
       strides_(std::move(strides)),
       storage_offset_(storage_offset),
-      dtype_(dtype),
-      version_(intrusive_ptr<VersionCounter>::make()) {
+      dtype_(dtype) {
   refresh();
 }
 

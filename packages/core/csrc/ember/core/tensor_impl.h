@@ -13,17 +13,6 @@
 
 namespace ember {
 
-// Counts in-place writes. Views of one tensor share a counter, so autograd can tell
-// that a saved tensor was modified through any of them.
-class EMBER_API VersionCounter : public RefCounted {
- public:
-  uint32_t current() const { return version_.load(std::memory_order_relaxed); }
-  void bump() { version_.fetch_add(1, std::memory_order_relaxed); }
-
- private:
-  std::atomic<uint32_t> version_{0};
-};
-
 // What autograd keeps per tensor (grad, grad_fn, hooks); defined by the autograd layer.
 struct EMBER_API AutogradMetaBase {
   virtual ~AutogradMetaBase() = default;
@@ -51,10 +40,15 @@ class EMBER_API TensorImpl : public RefCounted {
   void set_sizes_strides(Shape sizes, Shape strides, int64_t storage_offset);
   void set_storage(Storage storage) { storage_ = std::move(storage); }
 
-  const intrusive_ptr<VersionCounter>& version_counter() const { return version_; }
-  void set_version_counter(intrusive_ptr<VersionCounter> v) { version_ = std::move(v); }
-  uint32_t version() const { return version_->current(); }
-  void bump_version() { version_->bump(); }
+  VersionCounter& version_counter() const {
+    return own_version_ ? *own_version_ : storage_->version_counter();
+  }
+  // Views use their base's counter (the storage's, or the base's own).
+  void share_version_counter(const TensorImpl& base) { own_version_ = base.own_version_; }
+  // A counter of this tensor's own, starting at 0 (torch's `.data`).
+  void detach_version_counter() { own_version_ = intrusive_ptr<VersionCounter>::make(); }
+  uint32_t version() const { return version_counter().current(); }
+  void bump_version() { version_counter().bump(); }
 
   // A 0-d tensor made from a Python number: promotes like a number, not a tensor.
   bool is_wrapped_number() const { return wrapped_number_; }
@@ -80,7 +74,7 @@ class EMBER_API TensorImpl : public RefCounted {
   ScalarType dtype_;
   bool is_contiguous_ = true;
   bool wrapped_number_ = false;
-  intrusive_ptr<VersionCounter> version_;
+  intrusive_ptr<VersionCounter> own_version_;  // null: the storage's counter
   std::unique_ptr<AutogradMetaBase> autograd_meta_;
   void* pyobj_ = nullptr;
 };

@@ -71,6 +71,9 @@ TensorIterator TensorIteratorConfig::build() {
 void TensorIterator::build(TensorIteratorConfig& config) {
   op_ = config.op_;
   noutputs_ = static_cast<int>(config.outputs_.size());
+  EMBER_CHECK(config.outputs_.size() + config.inputs_.size() <=
+                  static_cast<size_t>(kMaxIteratorOperands),
+              "[", op_, "] more than ", kMaxIteratorOperands, " operands");
   for (const Tensor& out : config.outputs_) {
     Operand operand;
     operand.tensor = out;

@@ -12,13 +12,41 @@
 // Device-independent: the CPU loops over it live in backends/cpu/loops.h.
 #pragma once
 
-#include <vector>
+#include <array>
+#include <utility>
 
+#include "ember/core/errors.h"
 #include "ember/core/tensor.h"
 
 namespace ember {
 
 class TensorIterator;
+
+// Most operands an iterator takes (outputs and inputs together).
+constexpr int kMaxIteratorOperands = 8;
+
+// A vector with fixed inline capacity: building an iterator must not touch the heap
+// (it runs for every elementwise op, so for tiny tensors its cost is the op's cost).
+template <typename T, int N>
+class FixedVector {
+ public:
+  void push_back(T value) {
+    EMBER_CHECK(count_ < N, "[TensorIterator] more than ", N, " operands");
+    items_[count_++] = std::move(value);
+  }
+  size_t size() const { return static_cast<size_t>(count_); }
+  bool empty() const { return count_ == 0; }
+  T& operator[](size_t i) { return items_[i]; }
+  const T& operator[](size_t i) const { return items_[i]; }
+  T* begin() { return items_.data(); }
+  T* end() { return items_.data() + count_; }
+  const T* begin() const { return items_.data(); }
+  const T* end() const { return items_.data() + count_; }
+
+ private:
+  std::array<T, N> items_{};
+  int count_ = 0;
+};
 
 class EMBER_API TensorIteratorConfig {
  public:
@@ -52,8 +80,8 @@ class EMBER_API TensorIteratorConfig {
  private:
   friend class TensorIterator;
   const char* op_;
-  std::vector<Tensor> outputs_;
-  std::vector<Tensor> inputs_;
+  FixedVector<Tensor, kMaxIteratorOperands> outputs_;
+  FixedVector<Tensor, kMaxIteratorOperands> inputs_;
   bool check_all_same_dtype_ = true;
   bool promote_inputs_ = false;
   bool promote_integer_to_float_ = false;
@@ -113,7 +141,7 @@ class EMBER_API TensorIterator {
   void compute_strides_and_coalesce();
 
   const char* op_ = "";
-  std::vector<Operand> operands_;  // outputs first, then inputs
+  FixedVector<Operand, kMaxIteratorOperands> operands_;  // outputs first, then inputs
   int noutputs_ = 0;
   Shape broadcast_shape_;
   Shape perm_;  // perm_[i]: the tensor dim iterated i-th, innermost first

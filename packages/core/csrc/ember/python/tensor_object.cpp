@@ -125,6 +125,7 @@ PyObject* get_data(PyObject* obj, void*) {
   const Tensor t = self_tensor(obj);
   auto impl = intrusive_ptr<TensorImpl>::make(t.storage(), t.dtype(), t.sizes(), t.strides(),
                                               t.storage_offset());
+  impl->detach_version_counter();
   return wrap(Tensor(std::move(impl)));
   EMBER_PY_CATCH(return nullptr)
 }
