@@ -167,3 +167,12 @@ def test_dtype_conversion_matches_numpy(a, dtype):
     with np.errstate(all="ignore"):
         expected = array.astype(NP[dtype])
     np.testing.assert_array_equal(converted.numpy(), expected)
+
+
+def test_more_dims_than_inline_shape_capacity():
+    """Shapes live inline up to 6 dims; more spill to the heap without losing sizes."""
+    t = ember.zeros(2, 1, 3, 1, 2, 1, 2, 1)
+    assert t.shape == (2, 1, 3, 1, 2, 1, 2, 1)
+    assert t[None, None, None].shape == (1, 1, 1, 2, 1, 3, 1, 2, 1, 2, 1)
+    assert t.squeeze().shape == (2, 3, 2, 2)
+    assert (t + 1).sum().item() == 24 if hasattr(t, "sum") else (t + 1).numel() == 24

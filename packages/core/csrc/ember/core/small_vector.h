@@ -61,10 +61,12 @@ class SmallVector {
   void reserve(size_t n) {
     if (n <= capacity_) return;
     T* fresh = static_cast<T*>(::operator new(n * sizeof(T)));
-    if (size_) std::memcpy(fresh, data_, size_ * sizeof(T));
-    release();
+    const size_t count = size_;
+    if (count) std::memcpy(fresh, data_, count * sizeof(T));
+    release();  // resets size_: restored below
     data_ = fresh;
     capacity_ = n;
+    size_ = count;
   }
   void resize(size_t n, T value = T()) {
     reserve(n);
