@@ -13,9 +13,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_import  # noqa: E402
+import bench_matmul  # noqa: E402
 from harness import format_table  # noqa: E402
 
-BENCHMARKS = {"import": bench_import.run}
+BENCHMARKS = {"import": bench_import.run, "matmul": bench_matmul.run}
 
 
 def main() -> int:

@@ -61,7 +61,7 @@ short = int16  # noqa: F821
 __all__ = ["Tensor", "Size", "__version__", "hub", "plugins"]
 
 # Submodules imported on first attribute access (PEP 562), not at `import ember`.
-_LAZY_SUBMODULES = frozenset({"hub", "plugins", "cli"})
+_LAZY_SUBMODULES = frozenset({"hub", "plugins", "cli", "linalg"})
 
 
 def __getattr__(name: str):

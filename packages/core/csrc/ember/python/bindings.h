@@ -14,6 +14,7 @@ void bind_tensor(pybind11::module_& m);
 void bind_creation(pybind11::module_& m);
 void bind_elementwise(pybind11::module_& m);
 void bind_views(pybind11::module_& m);
+void bind_linalg(pybind11::module_& m);
 
 // The Python tensor type, as a handle for attaching methods.
 pybind11::handle tensor_type_handle();

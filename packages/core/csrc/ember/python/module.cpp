@@ -18,4 +18,5 @@ PYBIND11_MODULE(_C, m) {
   ember::python::bind_creation(m);
   ember::python::bind_elementwise(m);
   ember::python::bind_views(m);
+  ember::python::bind_linalg(m);
 }
