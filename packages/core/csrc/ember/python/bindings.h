@@ -16,6 +16,7 @@ void bind_elementwise(pybind11::module_& m);
 void bind_views(pybind11::module_& m);
 void bind_dispatch(pybind11::module_& m);
 void bind_random(pybind11::module_& m);
+void bind_linalg(pybind11::module_& m);
 
 // The Python tensor type, as a handle for attaching methods.
 pybind11::handle tensor_type_handle();

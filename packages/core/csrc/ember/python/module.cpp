@@ -20,4 +20,5 @@ PYBIND11_MODULE(_C, m) {
   ember::python::bind_views(m);
   ember::python::bind_dispatch(m);
   ember::python::bind_random(m);
+  ember::python::bind_linalg(m);
 }

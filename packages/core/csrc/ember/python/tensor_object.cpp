@@ -5,6 +5,7 @@
 #include "ember/core/errors.h"
 #include "ember/ops/binary.h"
 #include "ember/ops/copy.h"
+#include "ember/ops/linalg.h"
 #include "ember/ops/unary.h"
 #include "ember/ops/view.h"
 #include "ember/python/casters.h"
@@ -344,6 +345,16 @@ PyObject* nb_inplace_power(PyObject* a, PyObject* b, PyObject*) {
       [](const Tensor& x, const Scalar& y) { pow_inplace(x, y); });
 }
 
+// `@`: tensors only (a number operand gives NotImplemented, hence TypeError, as torch).
+// There is deliberately no in-place slot: torch has no Tensor.__imatmul__, so `a @= b`
+// rebinds a to a new tensor there, and here too.
+PyObject* nb_matrix_multiply(PyObject* a, PyObject* b) {
+  EMBER_PY_TRY
+  if (!is_tensor(a) || !is_tensor(b)) Py_RETURN_NOTIMPLEMENTED;
+  return wrap(matmul(unpack(a), unpack(b)));
+  EMBER_PY_CATCH(return nullptr)
+}
+
 PyObject* nb_negative(PyObject* a) {
   EMBER_PY_TRY
   EMBER_CHECK_TYPE(unpack(a).dtype() != ScalarType::Bool,
@@ -543,6 +554,7 @@ bool init_tensor_type(PyObject* m) {
       {Py_nb_inplace_xor, reinterpret_cast<void*>(nb_inplace_xor)},
       {Py_nb_inplace_lshift, reinterpret_cast<void*>(nb_inplace_lshift)},
       {Py_nb_inplace_rshift, reinterpret_cast<void*>(nb_inplace_rshift)},
+      {Py_nb_matrix_multiply, reinterpret_cast<void*>(nb_matrix_multiply)},
       {Py_nb_negative, reinterpret_cast<void*>(nb_negative)},
       {Py_nb_positive, reinterpret_cast<void*>(nb_positive)},
       {Py_nb_absolute, reinterpret_cast<void*>(nb_absolute)},
