@@ -32,20 +32,14 @@ void set_python_error_from_current_exception() {
 
 void register_exception_translators(py::module_& m) {
   (void)m;
+  // pybind11 handles its own and the standard exceptions; Ember's go through the same
+  // mapping the raw CPython slots use.
   py::register_exception_translator([](std::exception_ptr p) {
     if (!p) return;
     try {
       std::rethrow_exception(p);
-    } catch (const IndexError& e) {
-      PyErr_SetString(PyExc_IndexError, e.what());
-    } catch (const TypeError& e) {
-      PyErr_SetString(PyExc_TypeError, e.what());
-    } catch (const ValueError& e) {
-      PyErr_SetString(PyExc_ValueError, e.what());
-    } catch (const NotImplementedError& e) {
-      PyErr_SetString(PyExc_NotImplementedError, e.what());
-    } catch (const Error& e) {
-      PyErr_SetString(PyExc_RuntimeError, e.what());
+    } catch (const Error&) {
+      set_python_error_from_current_exception();
     }
   });
 }
