@@ -57,7 +57,7 @@ def numpy_blas_threads(n: int | None = None) -> int | None:
     return None
 
 
-def time_block(fn, seconds: float) -> float:
+def time_block(fn, seconds: float, clock=time.perf_counter) -> float:
     """The fastest call of fn in a block of about `seconds` (the machine may be shared:
     other load only ever slows a call down, so the minimum is the cleanest figure)."""
     fn()  # warm: caches, thread wake-up
@@ -65,22 +65,34 @@ def time_block(fn, seconds: float) -> float:
     calls = 0
     deadline = time.perf_counter() + seconds
     while time.perf_counter() < deadline or calls < 3:
-        start = time.perf_counter()
+        start = clock()
         fn()
-        best = min(best, time.perf_counter() - start)
+        best = min(best, clock() - start)
         calls += 1
     return best
 
 
-def best_of(fns: dict, repeats: int, seconds: float) -> dict[str, float]:
+def best_of(fns: dict, repeats: int, seconds: float, clock=time.perf_counter) -> dict[str, float]:
     """Seconds per call of each library's fn, the libraries' blocks interleaved so that
     changing load on the machine affects them alike."""
     best = dict.fromkeys(fns, float("inf"))
     for _ in range(repeats):
         for library, fn in fns.items():
-            best[library] = min(best[library], time_block(fn, seconds))
+            best[library] = min(best[library], time_block(fn, seconds, clock))
             time.sleep(PAUSE)
     return best
+
+
+def set_threads(n: int) -> None:
+    """The same thread count for every library."""
+    import ember
+
+    ember.set_num_threads(n)
+    numpy_blas_threads(n)
+    if importlib.util.find_spec("torch") is not None:
+        import torch
+
+        torch.set_num_threads(n)
 
 
 def products(n: int, dtype=np.float32):
@@ -104,11 +116,7 @@ def run(repeats: int = 7) -> list[Row]:
     import ember
 
     threads = ember.get_num_threads()
-    numpy_blas_threads(threads)
-    if importlib.util.find_spec("torch") is not None:
-        import torch
-
-        torch.set_num_threads(threads)
+    set_threads(threads)
     info = ember._C._blas_info()
     print(
         f"matmul: {threads} threads; ember's OpenBLAS {info['config'].split()[1]} chose "
@@ -122,6 +130,21 @@ def run(repeats: int = 7) -> list[Row]:
         seconds = best_of(products(n), repeats, 0.3 if n < 2048 else 0.6)
         row.values = {library: flops / t / 1e9 for library, t in seconds.items()}
         rows.append(row)
+
+    # The same products on one thread, timed in CPU time of the calling thread (where
+    # single-threaded OpenBLAS computes): unlike wall time, this does not depend on how
+    # much of the machine other processes take, so it compares the libraries' kernels
+    # and call paths even on a busy machine.
+    set_threads(1)
+    for n in SIZES:
+        flops = 2.0 * n**3
+        row = Row(f"matmul float32 {n}x{n}, 1 thread (GFLOP per CPU second)", "GFLOP/s")
+        seconds = best_of(
+            products(n), max(3, repeats // 2), 0.3 if n < 2048 else 1.0, clock=time.thread_time
+        )
+        row.values = {library: flops / t / 1e9 for library, t in seconds.items()}
+        rows.append(row)
+    set_threads(threads)
 
     # Per-call overhead: a 4x4 product is all call path, no arithmetic.
     tiny = Row("matmul float32 4x4 (time per call)", "us")
