@@ -17,6 +17,9 @@ void bind_views(pybind11::module_& m);
 void bind_dispatch(pybind11::module_& m);
 void bind_random(pybind11::module_& m);
 void bind_linalg(pybind11::module_& m);
+void bind_indexing(pybind11::module_& m);
+void bind_join(pybind11::module_& m);
+void bind_pointwise(pybind11::module_& m);
 
 // The Python tensor type, as a handle for attaching methods.
 pybind11::handle tensor_type_handle();

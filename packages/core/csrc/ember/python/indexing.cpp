@@ -1,11 +1,13 @@
+// Python index objects -> TensorIndex items (ops/tensor_indexing.h does the indexing):
+// ints, slices, None, Ellipsis, bools, tensors, and sequences (lists, NumPy arrays),
+// which become index tensors. A non-tuple sequence holding slices, None, Ellipsis,
+// tensors or sequences is read as a tuple, as torch still does (NumPy's old heuristic).
 #include "ember/python/indexing.h"
 
 #include <vector>
 
 #include "ember/core/errors.h"
-#include "ember/ops/binary.h"
-#include "ember/ops/copy.h"
-#include "ember/ops/fill.h"
+#include "ember/ops/tensor_indexing.h"
 #include "ember/ops/view.h"
 #include "ember/python/casters.h"
 #include "ember/python/conversions.h"
@@ -20,108 +22,109 @@ bool is_int_index(PyObject* obj) {
   return PyIndex_Check(obj) && !PySequence_Check(obj);
 }
 
-bool is_advanced(PyObject* obj) {
-  return is_tensor(obj) || PyList_Check(obj) ||
-         (PySequence_Check(obj) && !PyTuple_Check(obj) && !PyUnicode_Check(obj) &&
-          !PySlice_Check(obj));
+int64_t as_int(PyObject* obj) {
+  const long long i = PyLong_AsLongLong(obj);
+  if (i == -1 && PyErr_Occurred()) throw pybind11::error_already_set();
+  return i;
 }
 
-// Dimensions of the indexed tensor an index item consumes.
-int64_t consumed_dims(PyObject* item) {
-  if (item == Py_None || item == Py_Ellipsis || PyBool_Check(item)) return 0;
-  if (is_tensor(item)) {
-    const Tensor t = unpack(item);
-    return t.dtype() == ScalarType::Bool || t.dtype() == ScalarType::UInt8 ? t.dim() : 1;
+// torch's treatSequenceAsTuple.
+bool sequence_as_tuple(PyObject* index) {
+  if (PyTuple_Check(index)) return true;
+  if (is_tensor(index) || !PySequence_Check(index) || PyUnicode_Check(index)) return false;
+  const Py_ssize_t n = PySequence_Size(index);
+  if (n < 0) {
+    PyErr_Clear();
+    return false;
   }
-  return 1;
+  if (n >= 32) return false;
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    PyObject* item = PySequence_GetItem(index, i);
+    if (!item) {
+      PyErr_Clear();
+      return false;
+    }
+    const bool tuple_like = is_tensor(item) || PySequence_Check(item) || PySlice_Check(item) ||
+                            item == Py_Ellipsis || item == Py_None;
+    Py_DECREF(item);
+    if (tuple_like) return true;
+  }
+  return false;
 }
 
-// Applies basic indexing; returns the view. Advanced items raise NotImplementedError
-// until the index ops are in place.
-Tensor apply_basic(const Tensor& self, PyObject* index) {
-  std::vector<PyObject*> items;
-  if (PyTuple_Check(index)) {
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(index); ++i) {
-      items.push_back(PyTuple_GET_ITEM(index, i));
-    }
-  } else {
-    items.push_back(index);
+TensorIndex slice_item(PyObject* item) {
+  auto* s = reinterpret_cast<PySliceObject*>(item);
+  Py_ssize_t start, stop, step;
+  if (PySlice_Unpack(item, &start, &stop, &step) < 0) throw pybind11::error_already_set();
+  return TensorIndex::slice(s->start == Py_None ? std::nullopt : std::optional<int64_t>(start),
+                            s->stop == Py_None ? std::nullopt : std::optional<int64_t>(stop),
+                            step);
+}
+
+// A sequence (list, NumPy array, ...) used as an index: an int64 or bool tensor.
+Tensor sequence_tensor(PyObject* item) {
+  Tensor t = tensor_from_data(item, ScalarType::Undefined);
+  // An empty list has no element to infer from: it indexes nothing, as int64.
+  if (t.numel() == 0 && !is_integral(t.dtype(), /*include_bool=*/true)) {
+    t = tensor_from_data(item, ScalarType::Int64);
   }
-  int64_t specified = 0;
-  int ellipses = 0;
-  for (PyObject* item : items) {
-    if (item == Py_Ellipsis) ++ellipses;
-    specified += consumed_dims(item);
+  return t;
+}
+
+TensorIndex to_item(PyObject* item) {
+  if (PyBool_Check(item)) return TensorIndex::boolean(item == Py_True);
+  if (is_int_index(item)) return TensorIndex::integer(as_int(item));
+  if (PySlice_Check(item)) return slice_item(item);
+  if (item == Py_None) return TensorIndex::none();
+  if (item == Py_Ellipsis) return TensorIndex::ellipsis();
+  if (is_tensor(item)) return TensorIndex::tensor(unpack(item));
+  if (PySequence_Check(item) && !PyUnicode_Check(item)) {
+    return TensorIndex::tensor(sequence_tensor(item));
   }
-  EMBER_CHECK_INDEX(ellipses <= 1, "an index can only have a single ellipsis ('...')");
-  EMBER_CHECK_INDEX(specified <= self.dim(), "too many indices for tensor of dimension ",
-                    self.dim());
-  Tensor result = self;
-  int64_t dim = 0;
-  for (PyObject* item : items) {
-    if (is_int_index(item)) {
-      const long long i = PyLong_AsLongLong(item);
-      if (i == -1 && PyErr_Occurred()) throw pybind11::error_already_set();
-      const int64_t size = result.sizes()[dim];
-      EMBER_CHECK_INDEX(i >= -size && i < size, "index ", i, " is out of bounds for dimension ",
-                        dim, " with size ", size);
-      result = select(result, dim, i);
-    } else if (PySlice_Check(item)) {
-      Py_ssize_t start, stop, step;
-      if (PySlice_Unpack(item, &start, &stop, &step) < 0) throw pybind11::error_already_set();
-      EMBER_CHECK_VALUE(step > 0, "step must be greater than zero");
-      PyObject* s = reinterpret_cast<PySliceObject*>(item)->start;
-      PyObject* e = reinterpret_cast<PySliceObject*>(item)->stop;
-      result = slice(result, dim, s == Py_None ? std::nullopt : std::optional<int64_t>(start),
-                     e == Py_None ? std::nullopt : std::optional<int64_t>(stop), step);
-      ++dim;
-    } else if (item == Py_None) {
-      result = unsqueeze(result, dim);
-      ++dim;
-    } else if (item == Py_Ellipsis) {
-      dim += self.dim() - specified;
-    } else if (PyBool_Check(item)) {
-      // x[True] adds a dim of size 1; x[False] one of size 0.
-      result = unsqueeze(result, dim);
-      if (item == Py_False) result = narrow(result, dim, 0, 0);
-      ++dim;
-    } else if (is_advanced(item)) {
-      EMBER_NOT_IMPLEMENTED("[index] indexing with tensors, lists and sequences (advanced "
-                            "indexing) is not implemented yet");
-    } else {
-      throw IndexError(detail::concat(
-          "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are "
-          "valid indices (got ", Py_TYPE(item)->tp_name, ")"));
-    }
+  throw IndexError(detail::concat(
+      "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are "
+      "valid indices (got ", Py_TYPE(item)->tp_name, ")"));
+}
+
+std::vector<TensorIndex> to_items(PyObject* index) {
+  std::vector<TensorIndex> items;
+  if (!sequence_as_tuple(index)) {
+    items.push_back(to_item(index));
+    return items;
   }
-  return result;
+  PyObject* seq = PySequence_Fast(index, "index must be a sequence");
+  if (!seq) throw pybind11::error_already_set();
+  const Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+  try {
+    for (Py_ssize_t i = 0; i < n; ++i) items.push_back(to_item(PySequence_Fast_GET_ITEM(seq, i)));
+  } catch (...) {
+    Py_DECREF(seq);
+    throw;
+  }
+  Py_DECREF(seq);
+  return items;
 }
 
 }  // namespace
 
 Tensor tensor_getitem(const Tensor& self, PyObject* index) {
-  if (is_int_index(index)) {  // the common case first
+  if (is_int_index(index)) {  // the common case first: a view, no item list
     EMBER_CHECK_INDEX(self.dim() > 0, "invalid index of a 0-dim tensor. Use `tensor.item()` in "
                       "Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
-    const long long i = PyLong_AsLongLong(index);
-    if (i == -1 && PyErr_Occurred()) throw pybind11::error_already_set();
-    const int64_t size = self.sizes()[0];
-    EMBER_CHECK_INDEX(i >= -size && i < size, "index ", i, " is out of bounds for dimension 0 "
-                      "with size ", size);
-    return select(self, 0, i);
+    return select(self, 0, as_int(index));
   }
-  return apply_basic(self, index);
+  return index_get(self, to_items(index));
 }
 
 void tensor_setitem(const Tensor& self, PyObject* index, PyObject* value) {
-  const Tensor target = apply_basic(self, index);
+  const std::vector<TensorIndex> items = to_items(index);
   Scalar s;
   if (is_tensor(value)) {
-    copy_(target, unpack(value));
+    index_set(self, items, unpack(value));
   } else if (scalar_from_object(value, &s)) {
-    fill_(target, s);
+    index_set(self, items, s);
   } else {
-    copy_(target, tensor_from_data(value, self.dtype()));
+    index_set(self, items, tensor_from_data(value, self.dtype()));
   }
 }
 

@@ -1,5 +1,6 @@
-// Tensor.__getitem__ / __setitem__: ints, slices (with steps and negative bounds), None,
-// Ellipsis and bools become views; tensor and list indices are advanced indexing.
+// Tensor.__getitem__ / __setitem__: the Python index object becomes TensorIndex items
+// (ops/tensor_indexing.h), which apply ints, slices, None and Ellipsis as views and
+// tensors, lists and bools as advanced indexing.
 #pragma once
 
 #include <Python.h>

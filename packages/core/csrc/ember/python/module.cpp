@@ -21,4 +21,7 @@ PYBIND11_MODULE(_C, m) {
   ember::python::bind_dispatch(m);
   ember::python::bind_random(m);
   ember::python::bind_linalg(m);
+  ember::python::bind_indexing(m);
+  ember::python::bind_join(m);
+  ember::python::bind_pointwise(m);
 }
