@@ -7,7 +7,7 @@ import statistics
 import subprocess
 import sys
 
-from harness import LIBRARIES, Row
+from harness import LIBRARIES, Row, Target
 
 MEASURE = """
 import resource, sys, time
@@ -29,8 +29,8 @@ def measure_import(module: str) -> tuple[float, float]:
 
 
 def run(repeats: int = 7) -> list[Row]:
-    seconds = Row("import (fresh process)", "ms")
-    rss = Row("peak RSS after import", "MB")
+    seconds = Row("import (fresh process)", "ms", target=Target(300))
+    rss = Row("peak RSS after import", "MB", target=Target(60))
     for library in LIBRARIES:
         if importlib.util.find_spec(library) is None:
             continue

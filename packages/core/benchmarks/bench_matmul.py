@@ -22,7 +22,7 @@ import os
 import time
 
 import numpy as np
-from harness import Row
+from harness import Row, Target
 
 SIZES = (256, 512, 1024, 2048)
 PAUSE = 0.3  # seconds between blocks: OpenBLAS threads stop spinning and sleep
@@ -126,7 +126,11 @@ def run(repeats: int = 7) -> list[Row]:
     rows = []
     for n in SIZES:
         flops = 2.0 * n**3
-        row = Row(f"matmul float32 {n}x{n} (GFLOP/s, higher is better)", "GFLOP/s")
+        row = Row(
+            f"matmul float32 {n}x{n} (GFLOP/s, higher is better)",
+            "GFLOP/s",
+            target=Target(0.95, "numpy", higher_is_better=True),
+        )
         seconds = best_of(products(n), repeats, 0.3 if n < 2048 else 0.6)
         row.values = {library: flops / t / 1e9 for library, t in seconds.items()}
         rows.append(row)

@@ -17,19 +17,6 @@ const char* scalar_type_name(ScalarType t) {
   return "undefined";
 }
 
-size_t element_size(ScalarType t) {
-  switch (t) {
-#define EMBER_SIZE_CASE(cpp, name, str) \
-  case ScalarType::name:                \
-    return sizeof(cpp);
-    EMBER_FORALL_SCALAR_TYPES(EMBER_SIZE_CASE)
-#undef EMBER_SIZE_CASE
-    case ScalarType::Undefined:
-      break;
-  }
-  return 0;
-}
-
 ScalarType to_real(ScalarType t) {
   if (t == ScalarType::Complex64) return ScalarType::Float32;
   if (t == ScalarType::Complex128) return ScalarType::Float64;

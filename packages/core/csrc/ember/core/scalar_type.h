@@ -36,7 +36,16 @@ enum class ScalarType : int8_t {
 constexpr int kNumScalarTypes = static_cast<int>(ScalarType::Undefined);
 
 EMBER_API const char* scalar_type_name(ScalarType t);  // "float32"
-EMBER_API size_t element_size(ScalarType t);
+// Bytes per element (0 for Undefined). Inline: every op asks, several times.
+inline size_t element_size(ScalarType t) {
+  constexpr size_t kSizes[] = {
+#define EMBER_SIZE_ENTRY(cpp, name, str) sizeof(cpp),
+      EMBER_FORALL_SCALAR_TYPES(EMBER_SIZE_ENTRY)
+#undef EMBER_SIZE_ENTRY
+          0};
+  const auto index = static_cast<size_t>(t);
+  return index < sizeof(kSizes) / sizeof(kSizes[0]) ? kSizes[index] : 0;
+}
 
 inline bool is_complex(ScalarType t) {
   return t == ScalarType::Complex64 || t == ScalarType::Complex128;

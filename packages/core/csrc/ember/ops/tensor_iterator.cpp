@@ -75,22 +75,56 @@ void TensorIterator::build(TensorIteratorConfig& config) {
                   static_cast<size_t>(kMaxIteratorOperands),
               "[", op_, "] more than ", kMaxIteratorOperands, " operands");
   for (const Tensor& out : config.outputs_) {
-    Operand operand;
+    Operand& operand = operands_.emplace_back();
     operand.tensor = out;
     operand.original = out;
-    operands_.push_back(std::move(operand));
   }
-  for (const Tensor& in : config.inputs_) {
-    Operand operand;
-    operand.tensor = in;
-    operands_.push_back(std::move(operand));
-  }
+  for (const Tensor& in : config.inputs_) operands_.emplace_back().tensor = in;
+  if (fast_setup(config)) return;
   compute_device(config);
   compute_shape(config);
   compute_types(config);
   compute_permutation();
   allocate_outputs(config);
   compute_strides_and_coalesce();
+}
+
+// The common case (every operand contiguous, one shape, one device) needs no
+// broadcasting, no permutation and no coalescing: one flat dim covers everything. This
+// is most of an op's cost on tiny tensors, so it is skipped.
+bool TensorIterator::fast_setup(const TensorIteratorConfig& config) {
+  const Operand* found = nullptr;
+  for (const Operand& op : operands_) {
+    if (op.tensor.defined()) {
+      found = &op;
+      break;
+    }
+  }
+  if (found == nullptr) return false;
+  const Tensor& first = found->tensor;
+  const Shape& sizes = first.sizes();
+  const Device device = first.device();
+  for (const Operand& op : operands_) {
+    const Tensor& t = op.tensor;
+    if (!t.defined()) continue;  // an output to allocate
+    if (!t.is_contiguous() || t.device() != device || t.sizes() != sizes) return false;
+  }
+  device_ = device;
+  broadcast_shape_ = sizes;
+  compute_types(config);
+  const int64_t nd = static_cast<int64_t>(sizes.size());
+  perm_.resize(static_cast<size_t>(nd));
+  for (int64_t i = 0; i < nd; ++i) perm_[i] = nd - 1 - i;
+  allocate_outputs(config);
+  numel_ = first.numel();
+  shape_.assign(1, numel_);
+  // A single element steps by 0, as the general path's size-1 dims do.
+  const bool single = numel_ == 1;
+  for (Operand& op : operands_) {
+    op.strides.assign(1, single ? 0 : static_cast<int64_t>(element_size(op.tensor.dtype())));
+    op.data = static_cast<char*>(op.tensor.data_ptr());
+  }
+  return true;
 }
 
 void TensorIterator::compute_device(const TensorIteratorConfig& config) {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <array>
+#include <new>
 #include <utility>
 
 #include "ember/core/errors.h"
@@ -30,21 +31,57 @@ constexpr int kMaxIteratorOperands = 8;
 template <typename T, int N>
 class FixedVector {
  public:
+  FixedVector() = default;
+  FixedVector(const FixedVector& other) {
+    for (const T& item : other) push_back(item);
+  }
+  FixedVector(FixedVector&& other) noexcept {
+    for (T& item : other) new (slot(count_++)) T(std::move(item));
+  }
+  FixedVector& operator=(const FixedVector& other) {
+    if (this != &other) {
+      clear();
+      for (const T& item : other) push_back(item);
+    }
+    return *this;
+  }
+  FixedVector& operator=(FixedVector&& other) noexcept {
+    if (this != &other) {
+      clear();
+      for (T& item : other) new (slot(count_++)) T(std::move(item));
+    }
+    return *this;
+  }
+  ~FixedVector() { clear(); }
+
   void push_back(T value) {
     EMBER_CHECK(count_ < N, "[TensorIterator] more than ", N, " operands");
-    items_[count_++] = std::move(value);
+    new (slot(count_++)) T(std::move(value));
+  }
+  T& emplace_back() {
+    EMBER_CHECK(count_ < N, "[TensorIterator] more than ", N, " operands");
+    return *new (slot(count_++)) T();
+  }
+  void clear() {
+    for (int i = count_ - 1; i >= 0; --i) slot(i)->~T();
+    count_ = 0;
   }
   size_t size() const { return static_cast<size_t>(count_); }
   bool empty() const { return count_ == 0; }
-  T& operator[](size_t i) { return items_[i]; }
-  const T& operator[](size_t i) const { return items_[i]; }
-  T* begin() { return items_.data(); }
-  T* end() { return items_.data() + count_; }
-  const T* begin() const { return items_.data(); }
-  const T* end() const { return items_.data() + count_; }
+  T& operator[](size_t i) { return *slot(static_cast<int>(i)); }
+  const T& operator[](size_t i) const { return *slot(static_cast<int>(i)); }
+  T* begin() { return slot(0); }
+  T* end() { return slot(count_); }
+  const T* begin() const { return slot(0); }
+  const T* end() const { return slot(count_); }
 
  private:
-  std::array<T, N> items_{};
+  // Raw storage: only the items pushed are constructed (and destroyed), so an iterator
+  // over two tensors pays for two operands, not N.
+  T* slot(int i) { return std::launder(reinterpret_cast<T*>(storage_)) + i; }
+  const T* slot(int i) const { return std::launder(reinterpret_cast<const T*>(storage_)) + i; }
+
+  alignas(T) unsigned char storage_[sizeof(T) * N];
   int count_ = 0;
 };
 
@@ -139,6 +176,7 @@ class EMBER_API TensorIterator {
   void compute_permutation();
   void allocate_outputs(const TensorIteratorConfig& config);
   void compute_strides_and_coalesce();
+  bool fast_setup(const TensorIteratorConfig& config);
 
   const char* op_ = "";
   FixedVector<Operand, kMaxIteratorOperands> operands_;  // outputs first, then inputs

@@ -79,6 +79,16 @@ void for_each(const TensorIterator& iter, Loop&& loop, int64_t grain = kGrainSiz
   if (numel == 0) return;
   const int threads = static_cast<int>(std::min<int64_t>(max_threads(), numel / grain));
   if (threads <= 1) {
+    if (iter.ndim() == 1) {  // one flat run: no index arithmetic
+      std::array<char*, kMaxOperands> ptrs;
+      std::array<int64_t, kMaxOperands> strides;
+      for (int a = 0; a < iter.ntensors(); ++a) {
+        ptrs[a] = iter.data(a);
+        strides[a] = iter.strides(a)[0];
+      }
+      loop(ptrs.data(), strides.data(), numel);
+      return;
+    }
     serial_for_each(iter, 0, numel, loop);
     return;
   }
