@@ -152,6 +152,9 @@ NOT_OPS = {
     "copy_",
     "contiguous",
     "clone",
+    # grad-mode queries (autograd's, tested in test_autograd.py)
+    "is_grad_enabled",
+    "is_inference_mode_enabled",
 }
 
 

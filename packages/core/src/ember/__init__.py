@@ -32,6 +32,7 @@ if _C.__version__ != __version__:  # a stale build next to newer Python sources
 # the Python layer then replaces a few with richer signatures (ember.zeros(*size), ...).
 _PRIVATE_C = {
     "TensorBase",
+    "Node",
     "tensor",
     "empty",
     "empty_strided",
@@ -71,9 +72,18 @@ from ember._creation import (  # noqa: E402
     zeros,
     zeros_like,
 )
+from ember import autograd  # noqa: E402
 from ember._legacy import install_legacy_constructors  # noqa: E402
 from ember._size import Size  # noqa: E402
 from ember._tensor_str import get_printoptions, set_printoptions  # noqa: E402
+from ember.autograd.grad_mode import (  # noqa: E402
+    enable_grad,
+    inference_mode,
+    is_grad_enabled,
+    is_inference_mode_enabled,
+    no_grad,
+    set_grad_enabled,
+)
 from ember.random import (  # noqa: E402
     Generator,
     bernoulli,

@@ -159,6 +159,37 @@ def _reversed(self):
     return self.flip(0)
 
 
+# ---- autograd ------------------------------------------------------------------------
+
+
+def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+    """Accumulates the gradient of this tensor into the leaves' ``.grad``."""
+    from ember import autograd
+
+    autograd.backward(self, gradient, retain_graph, create_graph, inputs=inputs)
+
+
+def _hook_registrar(register):
+    """A register_*hook method: the compiled core keeps one caller per hook, which looks
+    the hook up in a dict the returned handle can remove it from."""
+
+    def method(self, hook):
+        from ember.utils.hooks import RemovableHandle
+
+        hooks: dict = {}
+        handle = RemovableHandle(hooks)
+        hooks[handle.id] = hook
+
+        def call(*args):
+            fn = hooks.get(handle.id)
+            return None if fn is None else fn(*args)
+
+        register(self, call)
+        return handle
+
+    return method
+
+
 def _install() -> None:
     methods = {
         "__repr__": _repr,
@@ -179,6 +210,11 @@ def _install() -> None:
         "is_floating_point": lambda self: self.dtype.is_floating_point,
         "is_complex": lambda self: self.dtype.is_complex,
         "__array_priority__": 1000,  # NumPy defers binary operators to tensors
+        "backward": backward,
+        "register_hook": _hook_registrar(Tensor._register_hook),
+        "register_post_accumulate_grad_hook": _hook_registrar(
+            Tensor._register_post_accumulate_grad_hook
+        ),
     }
     conversions = {
         "float": _C.float32,

@@ -58,6 +58,7 @@ class EMBER_API TensorImpl : public RefCounted {
   void set_autograd_meta(std::unique_ptr<AutogradMetaBase> meta) {
     autograd_meta_ = std::move(meta);
   }
+  std::unique_ptr<AutogradMetaBase> release_autograd_meta() { return std::move(autograd_meta_); }
 
   // The Python object wrapping this impl, if any (owned by the Python layer).
   void* pyobj() const { return pyobj_; }

@@ -1,5 +1,13 @@
 #include "ember/ops/unary.h"
 
+#include <cmath>
+
+#include "ember/autograd/record.h"
+#include "ember/ops/binary.h"
+#include "ember/ops/copy.h"
+#include "ember/ops/pointwise_params.h"
+#include "ember/ops/ternary.h"
+
 #include "ember/core/errors.h"
 #include "ember/dispatch/observer.h"
 
@@ -32,33 +40,24 @@ TensorIterator build_unary(const char* name, UnaryKind kind, const Tensor& out, 
   return config.build();
 }
 
-template <typename Stub>
-const Tensor& run_unary(Stub& stub, const char* name, UnaryKind kind, const Tensor& out,
-                        const Tensor& x, bool inplace) {
-  TensorIterator iter = build_unary(name, kind, out, x, inplace);
-  stub(iter.device().type, iter);
-  iter.finish();
-  return out.defined() ? out : iter.output();
-}
-
 }  // namespace
 
 #define EMBER_DEFINE_UNARY(name, kind)                                              \
   EMBER_DEFINE_STUB(unary_fn, name##_stub);                                         \
   Tensor name(const Tensor& x) {                                                    \
     OpScope scope(#name);                                                           \
-    TensorIterator iter = build_unary(#name, kind, Tensor(), x, false);             \
-    name##_stub(iter.device().type, iter);                                          \
-    iter.finish();                                                                  \
-    return iter.output();                                                           \
+    return run_unary_recorded(name##_stub, #name, kind, Tensor(), x, false,         \
+                              name##_derivative);                                   \
   }                                                                                 \
   const Tensor& name##_inplace(const Tensor& x) {                                   \
     OpScope scope(#name "_");                                                       \
-    return run_unary(name##_stub, #name "_", kind, x, x, true);                     \
+    run_unary_recorded(name##_stub, #name "_", kind, x, x, true, name##_derivative); \
+    return x;                                                                       \
   }                                                                                 \
   const Tensor& name##_out(const Tensor& out, const Tensor& x) {                    \
     OpScope scope(#name);                                                           \
-    return run_unary(name##_stub, #name, kind, out, x, false);                      \
+    run_unary_recorded(name##_stub, #name, kind, out, x, false, name##_derivative); \
+    return out;                                                                     \
   }
 #define EMBER_DEFINE_FLOAT(name) EMBER_DEFINE_UNARY(name, UnaryKind::Float)
 #define EMBER_DEFINE_SAME(name) EMBER_DEFINE_UNARY(name, UnaryKind::Same)

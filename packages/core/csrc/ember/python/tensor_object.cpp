@@ -137,12 +137,21 @@ int set_data(PyObject* obj, PyObject* value, void*) {
     return -1;
   }
   const Tensor src = unpack(value);
+  const Tensor self = self_tensor(obj);
+  if (src.dtype() == self.dtype()) {
+    // Same dtype: the impl itself takes the other's storage and layout, so its autograd
+    // state (requires_grad, .grad, hooks) and every handle to it (the graph's) stay.
+    self.impl()->set_storage(src.storage());
+    self.impl()->set_sizes_strides(src.sizes(), src.strides(), src.storage_offset());
+    return 0;
+  }
   // Swap in the other tensor's storage and metadata, keeping this object's identity.
   auto impl = intrusive_ptr<TensorImpl>::make(src.storage(), src.dtype(), src.sizes(),
                                               src.strides(), src.storage_offset());
   impl->set_pyobj(obj);
   TensorObject* self_obj = as_object(obj);
   intrusive_ptr<TensorImpl> old = intrusive_ptr<TensorImpl>::reclaim(self_obj->impl);
+  impl->set_autograd_meta(old->release_autograd_meta());
   old->set_pyobj(nullptr);
   self_obj->impl = impl.release();
   return 0;

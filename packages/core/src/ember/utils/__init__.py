@@ -1,0 +1,1 @@
+"""Utilities (torch.utils): hooks handles; data loading arrives with ember.utils.data."""
