@@ -24,5 +24,6 @@ PYBIND11_MODULE(_C, m) {
   ember::python::bind_indexing(m);
   ember::python::bind_join(m);
   ember::python::bind_pointwise(m);
+  ember::python::bind_reduce(m);
   ember::python::bind_autograd(m);
 }
