@@ -1,3 +1,4 @@
+#include "ember/autograd/record.h"
 #include "ember/ops/linalg.h"
 
 #include <algorithm>
@@ -203,9 +204,77 @@ Tensor matmul_impl(const char* op, const Tensor& out_arg, const Tensor& a, const
 
 }  // namespace
 
+// ---- derivatives of the products --------------------------------------------------
+// One formula serves matmul, mm, bmm, mv and dot: vectors become matrices (a row for the
+// first operand, a column for the second), then dA = G B^T and dB = A^T G, and the
+// added dims are removed again. Broadcast batch dims are summed away by the engine.
+
+namespace {
+
+class MatmulBackward final : public autograd::Node {
+ public:
+  explicit MatmulBackward(const char* name) : name_(name) {}
+  autograd::variable_list apply(autograd::variable_list&& grads) override {
+    auto self = shared_from_this();
+    const Tensor a = a_.unpack(self), b = b_.unpack(self);
+    const Tensor& g = grads[0];
+    const bool a_vec = a.dim() == 1, b_vec = b.dim() == 1;
+    const Tensor am = a_vec ? unsqueeze(a, 0) : a;
+    const Tensor bm = b_vec ? unsqueeze(b, -1) : b;
+    Tensor gm = g;
+    if (a_vec && b_vec) {
+      gm = reshape(g, Shape{1, 1});
+    } else {
+      if (a_vec) gm = unsqueeze(gm, -2);
+      if (b_vec) gm = unsqueeze(gm, -1);
+    }
+    Tensor ga, gb;
+    if (should_compute_output(0)) {
+      ga = matmul(gm, matrix_transpose(bm));
+      if (a_vec) ga = squeeze(ga, Shape{-2});
+    }
+    if (should_compute_output(1)) {
+      gb = matmul(matrix_transpose(am), gm);
+      if (b_vec) gb = squeeze(gb, Shape{-1});
+    }
+    return {ga, gb};
+  }
+  std::string name() const override { return name_; }
+  void release_variables() override {
+    a_.reset();
+    b_.reset();
+  }
+  autograd::SavedVariable a_, b_;
+
+ private:
+  const char* name_;
+};
+
+// Runs a product, recording its node when an operand requires grad.
+template <typename F>
+Tensor recorded_product(const char* op, const char* node_name, const Tensor& out,
+                        const Tensor& a, const Tensor& b, F compute) {
+  const bool record = autograd::compute_requires_grad(a, b);
+  EMBER_CHECK(!(record && out.defined()), "[", op, "] functions with out=... arguments don't "
+              "support automatic differentiation, but one of the arguments requires grad.");
+  autograd::NoGradIf no_grad(record);
+  Tensor r = compute();
+  if (record) {
+    auto node = std::make_shared<MatmulBackward>(node_name);
+    node->set_next_edges({autograd::gradient_edge(a), autograd::gradient_edge(b)});
+    node->a_ = autograd::SavedVariable(a, false);
+    node->b_ = autograd::SavedVariable(b, false);
+    autograd::set_history(r, node);
+  }
+  return r;
+}
+
+}  // namespace
+
 Tensor matmul(const Tensor& a, const Tensor& b) {
   OpScope scope("matmul");
-  return matmul_impl("matmul", Tensor(), a, b);
+  return recorded_product("matmul", "MmBackward0", Tensor(), a, b,
+                          [&] { return matmul_impl("matmul", Tensor(), a, b); });
 }
 
 const Tensor& matmul_out(const Tensor& out, const Tensor& a, const Tensor& b) {
@@ -284,7 +353,8 @@ Tensor dot_impl(const char* op, const Tensor& out_arg, const Tensor& a, const Te
 
 Tensor mm(const Tensor& a, const Tensor& b) {
   OpScope scope("mm");
-  return mm_impl(Tensor(), a, b);
+  return recorded_product("mm", "MmBackward0", Tensor(), a, b,
+                          [&] { return mm_impl(Tensor(), a, b); });
 }
 const Tensor& mm_out(const Tensor& out, const Tensor& a, const Tensor& b) {
   OpScope scope("mm");
@@ -293,7 +363,8 @@ const Tensor& mm_out(const Tensor& out, const Tensor& a, const Tensor& b) {
 }
 Tensor bmm(const Tensor& a, const Tensor& b) {
   OpScope scope("bmm");
-  return bmm_impl(Tensor(), a, b);
+  return recorded_product("bmm", "BmmBackward0", Tensor(), a, b,
+                          [&] { return bmm_impl(Tensor(), a, b); });
 }
 const Tensor& bmm_out(const Tensor& out, const Tensor& a, const Tensor& b) {
   OpScope scope("bmm");
@@ -302,7 +373,8 @@ const Tensor& bmm_out(const Tensor& out, const Tensor& a, const Tensor& b) {
 }
 Tensor mv(const Tensor& mat, const Tensor& vec) {
   OpScope scope("mv");
-  return mv_impl(Tensor(), mat, vec);
+  return recorded_product("mv", "MvBackward0", Tensor(), mat, vec,
+                          [&] { return mv_impl(Tensor(), mat, vec); });
 }
 const Tensor& mv_out(const Tensor& out, const Tensor& mat, const Tensor& vec) {
   OpScope scope("mv");
@@ -311,7 +383,8 @@ const Tensor& mv_out(const Tensor& out, const Tensor& mat, const Tensor& vec) {
 }
 Tensor dot(const Tensor& a, const Tensor& b) {
   OpScope scope("dot");
-  return dot_impl("dot", Tensor(), a, b);
+  return recorded_product("dot", "DotBackward0", Tensor(), a, b,
+                          [&] { return dot_impl("dot", Tensor(), a, b); });
 }
 const Tensor& dot_out(const Tensor& out, const Tensor& a, const Tensor& b) {
   OpScope scope("dot");

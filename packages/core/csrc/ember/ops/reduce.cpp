@@ -1,4 +1,6 @@
 // Front ends of the sum-like reductions, the logical ones and logsumexp.
+#include "ember/autograd/record.h"
+#include "ember/ops/view.h"
 #include "ember/ops/reduce.h"
 
 #include <cmath>
@@ -89,10 +91,61 @@ void check_nansum_dtype(const char* op, const Tensor& x) {
 
 }  // namespace
 
+// ---- derivatives of sum and mean: the gradient spread back over the reduced dims ----
+namespace {
+
+class SumLikeBackward final : public autograd::Node {
+ public:
+  SumLikeBackward(const char* name, Shape sizes, DimMask mask, bool keepdim, double scale)
+      : name_(name), sizes_(std::move(sizes)), mask_(mask), keepdim_(keepdim), scale_(scale) {}
+  autograd::variable_list apply(autograd::variable_list&& grads) override {
+    Tensor g = grads[0];
+    if (!keepdim_) {
+      for (int64_t d = 0; d < static_cast<int64_t>(sizes_.size()); ++d) {
+        if (is_reduced(mask_, d)) g = unsqueeze(g, d);
+      }
+    }
+    g = expand(g, sizes_);
+    return {scale_ == 1.0 ? g : mul(g, Scalar(scale_))};
+  }
+  std::string name() const override { return name_; }
+
+ private:
+  const char* name_;
+  Shape sizes_;
+  DimMask mask_;
+  bool keepdim_;
+  double scale_;
+};
+
+// Runs a sum-like reduction (its result linear in x), recording its node.
+Tensor sum_like_recorded(const char* op, const char* node_name, SumKind kind, const Tensor& out,
+                         const Tensor& x, DimMask mask, bool keepdim, OptDtype dtype) {
+  const bool record = autograd::compute_requires_grad(x);
+  EMBER_CHECK(!(record && out.defined()), "[", op, "] functions with out=... arguments don't "
+              "support automatic differentiation, but one of the arguments requires grad.");
+  autograd::NoGradIf no_grad(record);
+  Tensor r = sum_like(op, kind, out, x, mask, keepdim, dtype);
+  if (record) {
+    double scale = 1.0;
+    if (kind == SumKind::Mean) {
+      const int64_t n = reduced_numel(x.sizes(), mask);
+      scale = n > 0 ? 1.0 / static_cast<double>(n) : 0.0;
+    }
+    auto node = std::make_shared<SumLikeBackward>(node_name, x.sizes(), mask, keepdim, scale);
+    node->set_next_edges({autograd::gradient_edge(x)});
+    autograd::set_history(r, node);
+  }
+  return r;
+}
+
+}  // namespace
+
 Tensor sum_out(const Tensor& out, const Tensor& x, const DimList& dim, bool keepdim,
                OptDtype dtype) {
   OpScope scope("sum");
-  return sum_like("sum", SumKind::Sum, out, x, make_dim_mask("sum", dim, x.dim()), keepdim, dtype);
+  return sum_like_recorded("sum", dim ? "SumBackward1" : "SumBackward0", SumKind::Sum, out, x,
+                           make_dim_mask("sum", dim, x.dim()), keepdim, dtype);
 }
 Tensor sum(const Tensor& x, const DimList& dim, bool keepdim, OptDtype dtype) {
   return sum_out(Tensor(), x, dim, keepdim, dtype);
@@ -112,8 +165,8 @@ Tensor nansum(const Tensor& x, const DimList& dim, bool keepdim, OptDtype dtype)
 Tensor mean_out(const Tensor& out, const Tensor& x, const DimList& dim, bool keepdim,
                 OptDtype dtype) {
   OpScope scope("mean");
-  return sum_like("mean", SumKind::Mean, out, x, make_dim_mask("mean", dim, x.dim()), keepdim,
-                  dtype);
+  return sum_like_recorded("mean", dim ? "MeanBackward1" : "MeanBackward0", SumKind::Mean, out,
+                           x, make_dim_mask("mean", dim, x.dim()), keepdim, dtype);
 }
 Tensor mean(const Tensor& x, const DimList& dim, bool keepdim, OptDtype dtype) {
   return mean_out(Tensor(), x, dim, keepdim, dtype);

@@ -1,3 +1,6 @@
+#include "ember/autograd/record.h"
+#include "ember/autograd/sum_to.h"
+#include "ember/ops/creation.h"
 #include "ember/ops/view.h"
 
 #include <algorithm>
@@ -10,6 +13,53 @@
 #include "ember/ops/copy.h"
 
 namespace ember {
+
+// ---- derivatives --------------------------------------------------------------------
+// A view's gradient is a function of the incoming gradient alone (reshape it back,
+// transpose it back, sum an expanded dim, or place it into zeros at the view's
+// position). The output is marked a view of the root base, so in-place writes to it
+// are checked.
+namespace {
+
+template <typename F>
+class ViewBackward final : public autograd::Node {
+ public:
+  ViewBackward(const char* name, F formula) : name_(name), formula_(std::move(formula)) {}
+  autograd::variable_list apply(autograd::variable_list&& grads) override {
+    return {formula_(grads[0])};
+  }
+  std::string name() const override { return name_; }
+
+ private:
+  const char* name_;
+  F formula_;
+};
+
+template <typename F>
+Tensor record_view(Tensor out, const Tensor& base, const char* node_name, F formula) {
+  if (!autograd::compute_requires_grad(base)) return out;
+  auto node = std::make_shared<ViewBackward<F>>(node_name, std::move(formula));
+  node->set_next_edges({autograd::gradient_edge(base)});
+  autograd::set_history(out, node);
+  if (auto* meta = autograd::meta_of(out)) {
+    const auto* base_meta = autograd::meta_of(base);
+    meta->is_view = true;
+    meta->view_base = base_meta != nullptr && base_meta->is_view ? base_meta->view_base : base;
+  }
+  return out;
+}
+
+// The gradient of a view that picks some elements of the base: zeros of the base's shape
+// with g written where the view's elements are (`view_of` re-applies the view).
+template <typename V>
+Tensor scatter_into_zeros(const Tensor& g, const Shape& base_sizes, V view_of) {
+  Tensor z = zeros(base_sizes, g.dtype(), g.device());
+  copy_(view_of(z), g);
+  return z;
+}
+
+}  // namespace
+
 
 Shape infer_size(const Shape& size, int64_t numel, const char* op) {
   Shape out = size;
@@ -80,17 +130,30 @@ Tensor view(const Tensor& t, const Shape& size) {
   EMBER_CHECK(strides.has_value(),
               "[view] view size is not compatible with input tensor's size and stride (at least "
               "one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
-  return make_view(t, sizes, *strides, t.storage_offset());
+  return record_view(make_view(t, sizes, *strides, t.storage_offset()), t, "ViewBackward0",
+                     [in = t.sizes()](const Tensor& g) { return reshape(g, in); });
 }
 
 Tensor reshape(const Tensor& t, const Shape& size) {
   OpScope scope("reshape");
   const Shape sizes = infer_size(size, t.numel(), "reshape");
+  auto grad = [in = t.sizes()](const Tensor& g) { return reshape(g, in); };
   if (auto strides = compute_view_strides(t.sizes(), t.strides(), sizes)) {
-    return make_view(t, sizes, *strides, t.storage_offset());
+    return record_view(make_view(t, sizes, *strides, t.storage_offset()), t, "ViewBackward0",
+                       grad);
   }
-  Tensor dense = contiguous(t);
-  return make_view(dense, sizes, contiguous_strides(sizes), dense.storage_offset());
+  Tensor dense;
+  {
+    autograd::NoGradIf no_grad(autograd::compute_requires_grad(t));
+    dense = contiguous(t);
+  }
+  Tensor out = make_view(dense, sizes, contiguous_strides(sizes), dense.storage_offset());
+  if (!autograd::compute_requires_grad(t)) return out;
+  // A copy, not a view of t: recorded as a plain op.
+  auto node = std::make_shared<ViewBackward<decltype(grad)>>("UnsafeViewBackward0", grad);
+  node->set_next_edges({autograd::gradient_edge(t)});
+  autograd::set_history(out, node);
+  return out;
 }
 
 Tensor as_strided(const Tensor& t, const Shape& size, const Shape& stride,
@@ -111,10 +174,15 @@ Tensor as_strided(const Tensor& t, const Shape& size, const Shape& stride,
               ", storage offset ", offset, ", and itemsize ", t.itemsize(),
               " requiring a storage size of ", needed, " are out of bounds for storage of size ",
               t.storage()->nbytes());
+  EMBER_CHECK(!autograd::compute_requires_grad(t), "[as_strided] the backward of as_strided "
+              "is not implemented yet (the input requires grad)");
   return make_view(t, size, stride, offset);
 }
 
-Tensor alias(const Tensor& t) { return make_view(t, t.sizes(), t.strides(), t.storage_offset()); }
+Tensor alias(const Tensor& t) {
+  return record_view(make_view(t, t.sizes(), t.strides(), t.storage_offset()), t,
+                     "AliasBackward0", [](const Tensor& g) { return g; });
+}
 
 Tensor flatten(const Tensor& t, int64_t start_dim, int64_t end_dim) {
   OpScope scope("flatten");
@@ -153,7 +221,8 @@ Tensor squeeze(const Tensor& t) {
       stride.push_back(t.strides()[d]);
     }
   }
-  return make_view(t, size, stride, t.storage_offset());
+  return record_view(make_view(t, size, stride, t.storage_offset()), t, "SqueezeBackward0",
+                     [in = t.sizes()](const Tensor& g) { return reshape(g, in); });
 }
 
 Tensor squeeze(const Tensor& t, const Shape& dims) {
@@ -166,7 +235,8 @@ Tensor squeeze(const Tensor& t, const Shape& dims) {
     size.push_back(t.sizes()[d]);
     stride.push_back(t.strides()[d]);
   }
-  return make_view(t, size, stride, t.storage_offset());
+  return record_view(make_view(t, size, stride, t.storage_offset()), t, "SqueezeBackward1",
+                     [in = t.sizes()](const Tensor& g) { return reshape(g, in); });
 }
 
 Tensor unsqueeze(const Tensor& t, int64_t dim) {
@@ -176,7 +246,8 @@ Tensor unsqueeze(const Tensor& t, int64_t dim) {
   const int64_t new_stride = dim >= t.dim() ? 1 : t.sizes()[dim] * t.strides()[dim];
   size.insert(size.begin() + dim, 1);
   stride.insert(stride.begin() + dim, new_stride);
-  return make_view(t, size, stride, t.storage_offset());
+  return record_view(make_view(t, size, stride, t.storage_offset()), t, "UnsqueezeBackward0",
+                     [dim](const Tensor& g) { return squeeze(g, Shape{dim}); });
 }
 
 Tensor transpose(const Tensor& t, int64_t dim0, int64_t dim1) {
@@ -187,7 +258,8 @@ Tensor transpose(const Tensor& t, int64_t dim0, int64_t dim1) {
   Shape size = t.sizes(), stride = t.strides();
   std::swap(size[dim0], size[dim1]);
   std::swap(stride[dim0], stride[dim1]);
-  return make_view(t, size, stride, t.storage_offset());
+  return record_view(make_view(t, size, stride, t.storage_offset()), t, "TransposeBackward0",
+                     [dim0, dim1](const Tensor& g) { return transpose(g, dim0, dim1); });
 }
 
 Tensor permute(const Tensor& t, const Shape& dims) {
@@ -204,7 +276,10 @@ Tensor permute(const Tensor& t, const Shape& dims) {
     size[i] = t.sizes()[d];
     stride[i] = t.strides()[d];
   }
-  return make_view(t, size, stride, t.storage_offset());
+  Shape inverse(dims.size());
+  for (size_t i = 0; i < dims.size(); ++i) inverse[wrap_dim(dims[i], t.dim(), "permute")] = i;
+  return record_view(make_view(t, size, stride, t.storage_offset()), t, "PermuteBackward0",
+                     [inverse](const Tensor& g) { return permute(g, inverse); });
 }
 
 Tensor t(const Tensor& x) {
@@ -251,7 +326,9 @@ Tensor expand(const Tensor& t, const Shape& size) {
       out_stride[i] = 0;
     }
   }
-  return make_view(t, out_size, out_stride, t.storage_offset());
+  return record_view(make_view(t, out_size, out_stride, t.storage_offset()), t,
+                     "ExpandBackward0",
+                     [in = t.sizes()](const Tensor& g) { return autograd::sum_to(g, in); });
 }
 
 Tensor narrow(const Tensor& t, int64_t dim, int64_t start, int64_t length) {
@@ -266,7 +343,13 @@ Tensor narrow(const Tensor& t, int64_t dim, int64_t start, int64_t length) {
               length, ") exceeds dimension size (", size, ").");
   Shape sizes = t.sizes();
   sizes[dim] = length;
-  return make_view(t, sizes, t.strides(), t.storage_offset() + start * t.strides()[dim]);
+  return record_view(
+      make_view(t, sizes, t.strides(), t.storage_offset() + start * t.strides()[dim]), t,
+      "NarrowBackward0", [in = t.sizes(), dim, start, length](const Tensor& g) {
+        return scatter_into_zeros(g, in, [&](const Tensor& z) {
+          return narrow(z, dim, start, length);
+        });
+      });
 }
 
 Tensor select(const Tensor& t, int64_t dim, int64_t index) {
@@ -283,7 +366,11 @@ Tensor select(const Tensor& t, int64_t dim, int64_t index) {
   const int64_t offset = t.storage_offset() + index * strides[dim];
   sizes.erase(sizes.begin() + dim);
   strides.erase(strides.begin() + dim);
-  return make_view(t, sizes, strides, offset);
+  return record_view(make_view(t, sizes, strides, offset), t, "SelectBackward0",
+                     [in = t.sizes(), dim, index](const Tensor& g) {
+                       return scatter_into_zeros(
+                           g, in, [&](const Tensor& z) { return select(z, dim, index); });
+                     });
 }
 
 Tensor slice(const Tensor& t, int64_t dim, std::optional<int64_t> start_opt,
@@ -301,7 +388,12 @@ Tensor slice(const Tensor& t, int64_t dim, std::optional<int64_t> start_opt,
   sizes[dim] = (end - start + step - 1) / step;
   const int64_t offset = t.storage_offset() + start * strides[dim];
   strides[dim] *= step;
-  return make_view(t, sizes, strides, offset);
+  return record_view(make_view(t, sizes, strides, offset), t, "SliceBackward0",
+                     [in = t.sizes(), dim, start, end, step](const Tensor& g) {
+                       return scatter_into_zeros(g, in, [&](const Tensor& z) {
+                         return slice(z, dim, start, end, step);
+                       });
+                     });
 }
 
 std::vector<Tensor> unbind(const Tensor& t, int64_t dim) {
@@ -417,7 +509,12 @@ Tensor diagonal(const Tensor& t, int64_t offset, int64_t dim1, int64_t dim2) {
   }
   sizes.push_back(length);
   strides.push_back(t.strides()[dim1] + t.strides()[dim2]);
-  return make_view(t, sizes, strides, start);
+  return record_view(make_view(t, sizes, strides, start), t, "DiagonalBackward0",
+                     [in = t.sizes(), offset, dim1, dim2](const Tensor& g) {
+                       return scatter_into_zeros(g, in, [&](const Tensor& z) {
+                         return diagonal(z, offset, dim1, dim2);
+                       });
+                     });
 }
 
 Tensor movedim(const Tensor& t, const Shape& source, const Shape& destination) {
@@ -458,14 +555,23 @@ Tensor unfold(const Tensor& t, int64_t dim, int64_t size, int64_t step) {
   if (t.dim() == 0) {
     sizes = {size};
     strides = {1};
-    return make_view(t, sizes, strides, t.storage_offset());
+    return record_view(make_view(t, sizes, strides, t.storage_offset()), t, "UnfoldBackward0",
+                       [](const Tensor& g) { return reshape(g, Shape{}); });
   }
   sizes[dim] = (dim_size - size) / step + 1;
   const int64_t dim_stride = strides[dim];
   strides[dim] = dim_stride * step;
   sizes.push_back(size);
   strides.push_back(dim_stride);
-  return make_view(t, sizes, strides, t.storage_offset());
+  EMBER_CHECK(!(autograd::compute_requires_grad(t) && step < size), "[unfold] the backward of "
+              "overlapping windows (step < size) is not implemented yet (the input requires "
+              "grad)");
+  return record_view(make_view(t, sizes, strides, t.storage_offset()), t, "UnfoldBackward0",
+                     [in = t.sizes(), dim, size, step](const Tensor& g) {
+                       return scatter_into_zeros(g, in, [&](const Tensor& z) {
+                         return unfold(z, dim, size, step);
+                       });
+                     });
 }
 
 }  // namespace ember
