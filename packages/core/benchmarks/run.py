@@ -15,12 +15,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_elementwise  # noqa: E402
 import bench_import  # noqa: E402
 import bench_matmul  # noqa: E402
+import bench_reduce  # noqa: E402
 from harness import format_table  # noqa: E402
 
 BENCHMARKS = {
     "import": bench_import.run,
     "elementwise": bench_elementwise.run,
     "matmul": bench_matmul.run,
+    "reduce": bench_reduce.run,
 }
 
 

@@ -110,7 +110,7 @@ __all__ = ["Tensor", "Size", "__version__", "hub", "plugins"]
 
 # Submodules imported on first attribute access (PEP 562), not at `import ember`.
 _LAZY_SUBMODULES = frozenset(
-    {"hub", "plugins", "cli", "cuda", "accelerator", "backends", "cpu", "linalg"}
+    {"hub", "plugins", "cli", "cuda", "accelerator", "backends", "cpu", "linalg", "return_types"}
 )
 
 

@@ -226,18 +226,23 @@ void bind_decompositions(py::module_& m) {
     return linalg_norm(a, ord, dim, keepdim, dtype);
   }, py::arg("A"), py::arg("ord") = py::none(), py::arg("dim") = py::none(),
      py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
+  // torch.norm(input, p='fro', dim=None, keepdim=False, out=None, dtype=None).
   def_function_and_method(m, "norm", [](const Tensor& a, const std::string& p,
                                         std::optional<Shape> dim, bool keepdim,
+                                        std::optional<Tensor> out,
                                         std::optional<ScalarType> dtype) {
-    return norm(a, p, dim, keepdim, dtype);
+    Tensor result = norm(a, p, dim, keepdim, dtype);
+    return out ? copy_to_out("norm", *out, result) : result;
   }, py::arg("p") = "fro", py::arg("dim") = py::none(), py::arg("keepdim") = false,
-     py::arg("dtype") = py::none());
+     py::arg("out") = py::none(), py::arg("dtype") = py::none());
   def_function_and_method(m, "norm", [](const Tensor& a, std::optional<Scalar> p,
                                         std::optional<Shape> dim, bool keepdim,
+                                        std::optional<Tensor> out,
                                         std::optional<ScalarType> dtype) {
-    return norm(a, p, dim, keepdim, dtype);
+    Tensor result = norm(a, p, dim, keepdim, dtype);
+    return out ? copy_to_out("norm", *out, result) : result;
   }, py::arg("p") = py::none(), py::arg("dim") = py::none(), py::arg("keepdim") = false,
-     py::arg("dtype") = py::none());
+     py::arg("out") = py::none(), py::arg("dtype") = py::none());
 
   m.def("linalg_pinv", [](const Tensor& a, py::object atol, py::object rtol, bool hermitian) {
     return linalg_pinv(a, tolerance_arg(atol, "atol"), tolerance_arg(rtol, "rtol"), hermitian);

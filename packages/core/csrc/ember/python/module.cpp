@@ -24,4 +24,5 @@ PYBIND11_MODULE(_C, m) {
   ember::python::bind_indexing(m);
   ember::python::bind_join(m);
   ember::python::bind_pointwise(m);
+  ember::python::bind_reduce(m);
 }
