@@ -13,6 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_elementwise  # noqa: E402
+import bench_fft  # noqa: E402
 import bench_import  # noqa: E402
 import bench_matmul  # noqa: E402
 from harness import format_table  # noqa: E402
@@ -21,6 +22,7 @@ BENCHMARKS = {
     "import": bench_import.run,
     "elementwise": bench_elementwise.run,
     "matmul": bench_matmul.run,
+    "fft": bench_fft.run,
 }
 
 
