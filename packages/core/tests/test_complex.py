@@ -103,7 +103,7 @@ def test_real_imag_are_views():
     z.imag = 1.0
     assert z.tolist() == [1j, 1j, 1j]
     x = ember.ones(3)
-    assert x.real is x or ember.equal(x.real, x)
+    assert x.real.tolist() == x.tolist() and x.real.data_ptr() == x.data_ptr()
     with pytest.raises(RuntimeError, match=r"\[imag\]"):
         _ = x.imag
     zt = ember.tensor([[1 + 1j, 2 + 2j], [3 + 3j, 4 + 4j]]).t()
@@ -193,7 +193,7 @@ def test_torch_parity():
     for name in ("exp", "log", "sqrt", "sin", "cos", "tanh", "reciprocal", "sigmoid", "abs",
                  "angle", "conj"):
         got = getattr(ember, name)(et).numpy()
-        want = getattr(torch, name)(tt).numpy()
+        want = getattr(torch, name)(tt).resolve_conj().numpy()
         np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12, err_msg=name)
     for dtype in (torch.float32, torch.float64):
         x = torch.ones(2, dtype=dtype)

@@ -147,7 +147,7 @@ def test_fftshift_roundtrip_and_freq_layout():
     np.testing.assert_allclose(f.numpy(), np.fft.fftfreq(7, 0.5))
     np.testing.assert_allclose(ember.fft.fftshift(f).numpy(), np.fft.fftshift(f.numpy()))
     x = ember.arange(12).reshape(3, 4)
-    assert ember.equal(ember.fft.ifftshift(ember.fft.fftshift(x)), x)
+    assert ember.fft.ifftshift(ember.fft.fftshift(x)).tolist() == x.tolist()
 
 
 def test_keyword_names_match_torch():
@@ -184,7 +184,7 @@ def test_parity_with_torch(name, kwargs):
     torch = pytest.importorskip("torch")
     real_only = name in ("rfft", "ihfft", "rfftn", "rfft2")
     a = rand((5, 8), np.float64 if real_only else np.complex128)
-    want = getattr(torch.fft, name)(torch.from_numpy(a), **kwargs).numpy()
+    want = getattr(torch.fft, name)(torch.from_numpy(a), **kwargs).resolve_conj().numpy()
     got = getattr(ember.fft, name)(ember.tensor(a), **kwargs).numpy()
     assert got.dtype == want.dtype and got.shape == want.shape
     np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-10)

@@ -133,15 +133,19 @@ def samples_nd(two_d=False):
     return samples
 
 
-def ref_nd(fn, default_dim=None):
+def ref_nd(fn, default_dim=None, c2r=False):
+    """torch's s=-1 keeps a dim's size; for the last dim of a c2r transform it means
+    torch's default output length 2*(m-1)."""
+
     def ref(x, s=None, dim=default_dim, norm=None):
         axes = (dim,) if isinstance(dim, int) else dim
         if s is not None:
             if axes is None:
                 axes = tuple(range(x.ndim - len(s), x.ndim))
-            s = tuple(
-                x.shape[a] if n == -1 else n for n, a in zip(s, axes, strict=True)
-            )
+            sizes = [x.shape[a] if n == -1 else n for n, a in zip(s, axes, strict=True)]
+            if c2r and s[-1] == -1:
+                sizes[-1] = 2 * (x.shape[axes[-1]] - 1)
+            s = tuple(sizes)
         return fn(x, s=s, axes=axes, norm=np_norm(norm))
 
     return ref
@@ -180,7 +184,7 @@ for _name, _fn, _dtypes, _result, _two_d in N_D:
         OpInfo(
             name=_name,
             op=getattr(ember, _name),
-            ref=ref_nd(_fn, (-2, -1) if _two_d else None),
+            ref=ref_nd(_fn, (-2, -1) if _two_d else None, c2r=_name.startswith("fft_irfft")),
             dtypes=_dtypes,
             sample_inputs=samples_nd(_two_d),
             result_dtype=_result,

@@ -32,13 +32,6 @@ Norm parse_norm(const char* op, const FftNormArg& norm) {
                              "\" (expected \"backward\", \"forward\" or \"ortho\")"));
 }
 
-// hfft/ihfft normalize as the opposite direction does (numpy's _swap_direction).
-Norm swap_direction(Norm norm) {
-  if (norm == Norm::Backward) return Norm::Forward;
-  if (norm == Norm::Forward) return Norm::Backward;
-  return norm;
-}
-
 // The scale of a transform over `signal_numel` points in the given direction.
 double norm_factor(Norm norm, int64_t signal_numel, bool forward) {
   if (norm == Norm::Ortho) return 1.0 / std::sqrt(static_cast<double>(signal_numel));
@@ -219,14 +212,16 @@ Tensor fft_irfft(const Tensor& x, std::optional<int64_t> n, int64_t dim, const F
 Tensor fft_hfft(const Tensor& x, std::optional<int64_t> n, int64_t dim, const FftNormArg& norm,
                 const Tensor& out) {
   OpScope scope("fft_hfft");
-  const Norm mode = swap_direction(parse_norm("fft_hfft", norm));
+  // hfft is a forward transform computed as a c2r: "forward" scales it by 1/n.
+  const Norm mode = parse_norm("fft_hfft", norm);
   return c2r("fft_hfft", x, plan_1d("fft_hfft", x, n, dim, true), mode, true, out);
 }
 
 Tensor fft_ihfft(const Tensor& x, std::optional<int64_t> n, int64_t dim, const FftNormArg& norm,
                  const Tensor& out) {
   OpScope scope("fft_ihfft");
-  const Norm mode = swap_direction(parse_norm("fft_ihfft", norm));
+  // ihfft is an inverse transform computed as an r2c: "backward" scales it by 1/n.
+  const Norm mode = parse_norm("fft_ihfft", norm);
   return r2c("fft_ihfft", x, plan_1d("fft_ihfft", x, n, dim, false), mode, false, out);
 }
 
