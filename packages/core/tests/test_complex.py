@@ -152,7 +152,7 @@ def test_arithmetic_and_inplace():
     z = ember.tensor([1 + 2j, 3 - 1j])
     np.testing.assert_allclose((z * z).numpy(), z.numpy() ** 2)
     np.testing.assert_allclose((z / (1 - 1j)).numpy(), z.numpy() / (1 - 1j), rtol=1e-6)
-    np.testing.assert_allclose((z ** 2).numpy(), z.numpy() ** 2, rtol=1e-5)
+    np.testing.assert_allclose((z**2).numpy(), z.numpy() ** 2, rtol=1e-5)
     np.testing.assert_allclose((-z).numpy(), -z.numpy())
     np.testing.assert_allclose((1 / z).numpy(), 1 / z.numpy(), rtol=1e-6)
     assert (z == z.clone()).tolist() == [True, True]
@@ -163,6 +163,9 @@ def test_arithmetic_and_inplace():
     f = ember.ones(2)
     with pytest.raises(RuntimeError, match=r"can't be cast"):
         f.add_(z)
+    assert ember.add(z, z, alpha=1j).tolist() == [(1 + 2j) * (1 + 1j), (3 - 1j) * (1 + 1j)]
+    with pytest.raises(TypeError, match=r"\[add\] For non-complex input tensors, argument alpha"):
+        ember.add(f, f, alpha=1j)
 
 
 def test_unsupported_ops_raise_clear_errors():
@@ -190,8 +193,19 @@ def test_torch_parity():
     assert repr(et).replace("ember", "torch") == repr(tt)
     et64 = ember.tensor(a.astype(np.complex64))
     assert repr(et64) == repr(torch.from_numpy(a.astype(np.complex64)))
-    for name in ("exp", "log", "sqrt", "sin", "cos", "tanh", "reciprocal", "sigmoid", "abs",
-                 "angle", "conj"):
+    for name in (
+        "exp",
+        "log",
+        "sqrt",
+        "sin",
+        "cos",
+        "tanh",
+        "reciprocal",
+        "sigmoid",
+        "abs",
+        "angle",
+        "conj",
+    ):
         got = getattr(ember, name)(et).numpy()
         want = getattr(torch, name)(tt).resolve_conj().numpy()
         np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12, err_msg=name)

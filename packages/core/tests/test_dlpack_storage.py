@@ -23,8 +23,19 @@ def test_numpy_from_ember_is_zero_copy():
 
 @pytest.mark.parametrize(
     "dtype",
-    [ember.bool, ember.uint8, ember.int8, ember.int16, ember.int32, ember.int64, ember.float16,
-     ember.float32, ember.float64, ember.complex64, ember.complex128],
+    [
+        ember.bool,
+        ember.uint8,
+        ember.int8,
+        ember.int16,
+        ember.int32,
+        ember.int64,
+        ember.float16,
+        ember.float32,
+        ember.float64,
+        ember.complex64,
+        ember.complex128,
+    ],
 )
 def test_round_trip_every_dtype(dtype):
     t = ember.ones(3, 4, dtype=dtype)[:, 1:]  # strided, with an offset

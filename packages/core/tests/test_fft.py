@@ -36,11 +36,13 @@ def test_fft_is_a_lazy_submodule():
 @pytest.mark.parametrize("n", [1, 2, 3, 7, 16, 97, 1000, 1024, 4099])
 def test_sizes_match_numpy(n):
     a = rand((n,), np.complex128)
-    np.testing.assert_allclose(ember.fft.fft(ember.tensor(a)).numpy(), np.fft.fft(a), rtol=1e-10,
-                               atol=1e-9)
+    np.testing.assert_allclose(
+        ember.fft.fft(ember.tensor(a)).numpy(), np.fft.fft(a), rtol=1e-10, atol=1e-9
+    )
     r = rand((n,))
-    np.testing.assert_allclose(ember.fft.rfft(ember.tensor(r)).numpy(), np.fft.rfft(r),
-                               rtol=1e-10, atol=1e-9)
+    np.testing.assert_allclose(
+        ember.fft.rfft(ember.tensor(r)).numpy(), np.fft.rfft(r), rtol=1e-10, atol=1e-9
+    )
     np.testing.assert_allclose(
         ember.fft.irfft(ember.tensor(np.fft.rfft(r)), n=n).numpy(), r, rtol=1e-10, atol=1e-10
     )
@@ -102,8 +104,7 @@ def test_input_is_not_modified_and_expanded_inputs_work():
     row = ember.tensor(rand((1, 6)))
     wide = row.expand(3, 6)
     np.testing.assert_allclose(
-        ember.fft.rfft(wide).numpy(), np.fft.rfft(np.broadcast_to(row.numpy(), (3, 6))),
-        atol=1e-12
+        ember.fft.rfft(wide).numpy(), np.fft.rfft(np.broadcast_to(row.numpy(), (3, 6))), atol=1e-12
     )
 
 

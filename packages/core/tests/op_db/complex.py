@@ -195,7 +195,9 @@ def complex_rejections():
         )
     for name in ("remainder", "fmod", "floor_divide", "atan2", "hypot", "copysign"):
         yield ErrorInput(
-            Sample((z, z), {"_op": name}), RuntimeError, rf"\[{name}\] is not supported for complex64"
+            Sample((z, z), {"_op": name}),
+            RuntimeError,
+            rf"\[{name}\] is not supported for complex64",
         )
     for name in ("floor", "ceil", "trunc", "frac", "relu", "erf", "isposinf", "signbit"):
         yield ErrorInput(
@@ -210,9 +212,7 @@ def complex_rejections():
         r"\[abs_\] In-place abs is not supported for complex",
     )
     yield ErrorInput(Sample((z, 1.0), {"_op": "lt"}), RuntimeError, r"\[lt\].*complex64")
-    yield ErrorInput(
-        Sample((ember.ones(3), 1j), {"_op": "gt"}), RuntimeError, r"\[gt\].*complex64"
-    )
+    yield ErrorInput(Sample((ember.ones(3), 1j), {"_op": "gt"}), RuntimeError, r"\[gt\].*complex64")
 
 
 def call_named(*args, _op, **kwargs):
@@ -302,18 +302,12 @@ def view_as_complex_errors():
     yield ErrorInput(
         Sample((ember.ones(2, 2, dtype=ember.int32),)), RuntimeError, r"float and double.*int32"
     )
-    yield ErrorInput(
-        Sample((ember.ones(2, 3).t(),)), RuntimeError, r"last dimension with stride 1"
-    )
-    yield ErrorInput(
-        Sample((ember.ones(2, 3)[:, :2],)), RuntimeError, r"stride divisible by 2"
-    )
+    yield ErrorInput(Sample((ember.ones(2, 3).t(),)), RuntimeError, r"last dimension with stride 1")
+    yield ErrorInput(Sample((ember.ones(2, 3)[:, :2],)), RuntimeError, r"stride divisible by 2")
     yield ErrorInput(
         Sample((ember.ones(7)[1:].view(3, 2),)), RuntimeError, r"storage_offset divisible by 2"
     )
-    yield ErrorInput(
-        Sample((ember.ones(2, 2).t(),)), RuntimeError, r"last dimension with stride 1"
-    )
+    yield ErrorInput(Sample((ember.ones(2, 2).t(),)), RuntimeError, r"last dimension with stride 1")
 
 
 OPS.append(
@@ -351,9 +345,7 @@ def pair_errors(name):
             RuntimeError,
             rf"\[{name}\] Expected both inputs to be Half, Float or Double tensors but got int64",
         )
-        yield ErrorInput(
-            Sample((ember.ones(2), ember.ones(3))), RuntimeError, rf"\[{name}\].*size"
-        )
+        yield ErrorInput(Sample((ember.ones(2), ember.ones(3))), RuntimeError, rf"\[{name}\].*size")
 
     return errors
 

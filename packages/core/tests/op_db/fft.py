@@ -46,8 +46,10 @@ def samples_1d(c2r=False):
     def samples(dtype, rng):
         yield Sample((t((8,), dtype, rng),), name="(8,)")
         yield Sample((t((5,), dtype, rng),), name="(5,) odd")
-        yield Sample((t((1,), dtype, rng),), name="(1,)") if not c2r else Sample(
-            (t((2,), dtype, rng),), name="(2,)"
+        yield (
+            Sample((t((1,), dtype, rng),), name="(1,)")
+            if not c2r
+            else Sample((t((2,), dtype, rng),), name="(2,)")
         )
         yield Sample((t((3, 6), dtype, rng),), name="batch")
         yield Sample((t((3, 6), dtype, rng),), {"dim": 0}, name="dim=0")
@@ -74,18 +76,35 @@ def ref_1d(fn):
 def errors_1d(name, real_only=False):
     def errors():
         x = ember.ones(4)
-        yield ErrorInput(Sample((x,), {"norm": "bad"}), RuntimeError,
-                         rf"\[{name}\] Invalid normalization mode: \"bad\"")
-        yield ErrorInput(Sample((x,), {"n": 0}), RuntimeError,
-                         rf"\[{name}\] Invalid number of data points \(0\) specified")
-        yield ErrorInput(Sample((x,), {"dim": 3}), IndexError, rf"\[{name}\] Dimension out of range")
-        yield ErrorInput(Sample((ember.ones(()),)), IndexError,
-                         rf"\[{name}\] Dimension specified as -1 but tensor has no dimensions")
-        yield ErrorInput(Sample((ember.ones(4, dtype=ember.float16),)), RuntimeError,
-                         rf"\[{name}\] Unsupported dtype float16")
+        yield ErrorInput(
+            Sample((x,), {"norm": "bad"}),
+            RuntimeError,
+            rf"\[{name}\] Invalid normalization mode: \"bad\"",
+        )
+        yield ErrorInput(
+            Sample((x,), {"n": 0}),
+            RuntimeError,
+            rf"\[{name}\] Invalid number of data points \(0\) specified",
+        )
+        yield ErrorInput(
+            Sample((x,), {"dim": 3}), IndexError, rf"\[{name}\] Dimension out of range"
+        )
+        yield ErrorInput(
+            Sample((ember.ones(()),)),
+            IndexError,
+            rf"\[{name}\] Dimension specified as -1 but tensor has no dimensions",
+        )
+        yield ErrorInput(
+            Sample((ember.ones(4, dtype=ember.float16),)),
+            RuntimeError,
+            rf"\[{name}\] Unsupported dtype float16",
+        )
         if real_only:
-            yield ErrorInput(Sample((ember.ones(4, dtype=ember.complex64),)), RuntimeError,
-                             rf"\[{name}\] expects a real input tensor, but got complex64")
+            yield ErrorInput(
+                Sample((ember.ones(4, dtype=ember.complex64),)),
+                RuntimeError,
+                rf"\[{name}\] expects a real input tensor, but got complex64",
+            )
 
     return errors
 
@@ -154,17 +173,28 @@ def ref_nd(fn, default_dim=None, c2r=False):
 def errors_nd(name):
     def errors():
         x = ember.ones(4, 4)
-        yield ErrorInput(Sample((x,), {"dim": (0, 0)}), RuntimeError,
-                         rf"\[{name}\] FFT dims must be unique")
-        yield ErrorInput(Sample((x,), {"s": (2,), "dim": (0, 1)}), RuntimeError,
-                         rf"\[{name}\] When given, dim and shape arguments must have the same")
-        yield ErrorInput(Sample((x,), {"s": (0, 4)}), RuntimeError,
-                         rf"\[{name}\] Invalid number of data points \(0\)")
-        yield ErrorInput(Sample((x,), {"norm": "none"}), RuntimeError,
-                         rf"\[{name}\] Invalid normalization mode")
+        yield ErrorInput(
+            Sample((x,), {"dim": (0, 0)}), RuntimeError, rf"\[{name}\] FFT dims must be unique"
+        )
+        yield ErrorInput(
+            Sample((x,), {"s": (2,), "dim": (0, 1)}),
+            RuntimeError,
+            rf"\[{name}\] When given, dim and shape arguments must have the same",
+        )
+        yield ErrorInput(
+            Sample((x,), {"s": (0, 4)}),
+            RuntimeError,
+            rf"\[{name}\] Invalid number of data points \(0\)",
+        )
+        yield ErrorInput(
+            Sample((x,), {"norm": "none"}), RuntimeError, rf"\[{name}\] Invalid normalization mode"
+        )
         if "2" not in name:
-            yield ErrorInput(Sample((x,), {"s": (1, 2, 3)}), RuntimeError,
-                             rf"\[{name}\] Got shape with 3 values but input tensor only has 2")
+            yield ErrorInput(
+                Sample((x,), {"s": (1, 2, 3)}),
+                RuntimeError,
+                rf"\[{name}\] Got shape with 3 values but input tensor only has 2",
+            )
 
     return errors
 

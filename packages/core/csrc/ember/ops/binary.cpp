@@ -116,6 +116,9 @@ void check_alpha(const char* name, ScalarType dtype, const Scalar& alpha) {
                    "point number.");
   EMBER_CHECK_TYPE(!(alpha.is_bool() && dtype != ScalarType::Bool), "[", name,
                    "] Boolean alpha only supported for Boolean results.");
+  EMBER_CHECK_TYPE(!(alpha.is_complex() && !is_complex(dtype)), "[", name,
+                   "] For non-complex input tensors, argument alpha must not be a complex "
+                   "number (got ", scalar_type_name(dtype), " inputs)");
 }
 
 Tensor add_impl(const char* name, const Tensor& out, const Tensor& a, const Tensor& b,
