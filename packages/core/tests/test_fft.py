@@ -177,13 +177,17 @@ def test_keyword_names_match_torch():
         ("ifft2", {}),
         ("rfft2", {}),
         ("irfft2", {}),
+        ("hfftn", {"s": (4, -1)}),
+        ("ihfftn", {"norm": "ortho"}),
+        ("hfft2", {"norm": "forward"}),
+        ("ihfft2", {}),
         ("fftshift", {}),
         ("ifftshift", {"dim": 0}),
     ],
 )
 def test_parity_with_torch(name, kwargs):
     torch = pytest.importorskip("torch")
-    real_only = name in ("rfft", "ihfft", "rfftn", "rfft2")
+    real_only = name in ("rfft", "ihfft", "rfftn", "rfft2", "ihfftn", "ihfft2")
     a = rand((5, 8), np.float64 if real_only else np.complex128)
     want = getattr(torch.fft, name)(torch.from_numpy(a), **kwargs).resolve_conj().numpy()
     got = getattr(ember.fft, name)(ember.tensor(a), **kwargs).numpy()

@@ -29,11 +29,15 @@ __all__ = [
     "fftn",
     "fftshift",
     "hfft",
+    "hfft2",
+    "hfftn",
     "ifft",
     "ifft2",
     "ifftn",
     "ifftshift",
     "ihfft",
+    "ihfft2",
+    "ihfftn",
     "irfft",
     "irfft2",
     "irfftn",
@@ -57,6 +61,10 @@ fft2 = _C.fft_fft2
 ifft2 = _C.fft_ifft2
 rfft2 = _C.fft_rfft2
 irfft2 = _C.fft_irfft2
+hfftn = _C.fft_hfftn
+ihfftn = _C.fft_ihfftn
+hfft2 = _C.fft_hfft2
+ihfft2 = _C.fft_ihfft2
 fftfreq = _C.fft_fftfreq
 rfftfreq = _C.fft_rfftfreq
 fftshift = _C.fft_fftshift

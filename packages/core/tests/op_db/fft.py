@@ -209,12 +209,35 @@ N_D = [
     ("fft_rfft2", np.fft.rfftn, (*REAL, ember.int64), complex_of, True),
     ("fft_irfft2", np.fft.irfftn, FFT_INPUTS, real_of, True),
 ]
+
+
+def _swap(norm):
+    return {None: "forward", "backward": "forward", "forward": "backward"}.get(norm, norm)
+
+
+def _hfftn(x, s=None, axes=None, norm=None):
+    """numpy has no hfftn: torch defines it as irfftn of the conjugate, norm swapped."""
+    return np.fft.irfftn(np.conj(x), s=s, axes=axes, norm=_swap(norm))
+
+
+def _ihfftn(x, s=None, axes=None, norm=None):
+    return np.conj(np.fft.rfftn(x, s=s, axes=axes, norm=_swap(norm)))
+
+
+N_D += [
+    ("fft_hfftn", _hfftn, FFT_INPUTS, real_of, False),
+    ("fft_ihfftn", _ihfftn, (*REAL, ember.int64), complex_of, False),
+    ("fft_hfft2", _hfftn, FFT_INPUTS, real_of, True),
+    ("fft_ihfft2", _ihfftn, (*REAL, ember.int64), complex_of, True),
+]
 for _name, _fn, _dtypes, _result, _two_d in N_D:
     OPS.append(
         OpInfo(
             name=_name,
             op=getattr(ember, _name),
-            ref=ref_nd(_fn, (-2, -1) if _two_d else None, c2r=_name.startswith("fft_irfft")),
+            ref=ref_nd(
+                _fn, (-2, -1) if _two_d else None, c2r=_name.startswith(("fft_irfft", "fft_hfft"))
+            ),
             dtypes=_dtypes,
             sample_inputs=samples_nd(_two_d),
             result_dtype=_result,

@@ -285,6 +285,38 @@ Tensor fft_irfft2(const Tensor& x, const FftDims& s, const Shape& dim, const Fft
   return c2r("fft_irfft2", x, plan_nd("fft_irfft2", x, s, as_dims(dim), true), mode, false, out);
 }
 
+Tensor fft_hfftn(const Tensor& x, const FftDims& s, const FftDims& dim, const FftNormArg& norm,
+                 const Tensor& out) {
+  OpScope scope("fft_hfftn");
+  const Norm mode = parse_norm("fft_hfftn", norm);
+  return c2r("fft_hfftn", x, plan_nd("fft_hfftn", x, s, dim, true), mode, true, out);
+}
+
+Tensor fft_ihfftn(const Tensor& x, const FftDims& s, const FftDims& dim, const FftNormArg& norm,
+                  const Tensor& out) {
+  OpScope scope("fft_ihfftn");
+  const Norm mode = parse_norm("fft_ihfftn", norm);
+  Plan plan = plan_nd("fft_ihfftn", x, s, dim, false);
+  EMBER_CHECK(!plan.dims.empty(), "[fft_ihfftn] must transform at least one axis");
+  return r2c("fft_ihfftn", x, plan, mode, false, out);
+}
+
+Tensor fft_hfft2(const Tensor& x, const FftDims& s, const Shape& dim, const FftNormArg& norm,
+                 const Tensor& out) {
+  OpScope scope("fft_hfft2");
+  const Norm mode = parse_norm("fft_hfft2", norm);
+  return c2r("fft_hfft2", x, plan_nd("fft_hfft2", x, s, as_dims(dim), true), mode, true, out);
+}
+
+Tensor fft_ihfft2(const Tensor& x, const FftDims& s, const Shape& dim, const FftNormArg& norm,
+                  const Tensor& out) {
+  OpScope scope("fft_ihfft2");
+  const Norm mode = parse_norm("fft_ihfft2", norm);
+  Plan plan = plan_nd("fft_ihfft2", x, s, as_dims(dim), false);
+  EMBER_CHECK(!plan.dims.empty(), "[fft_ihfft2] must transform at least one axis");
+  return r2c("fft_ihfft2", x, plan, mode, false, out);
+}
+
 namespace {
 
 Tensor frequencies(const char* op, int64_t n, double d, std::optional<ScalarType> dtype,

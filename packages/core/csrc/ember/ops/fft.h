@@ -67,6 +67,21 @@ EMBER_API Tensor fft_irfft2(const Tensor& x, const FftDims& s = std::nullopt,
                             const Shape& dim = {-2, -1}, const FftNormArg& norm = std::nullopt,
                             const Tensor& out = Tensor());
 
+// Hermitian n-d transforms (torch.fft.hfftn/ihfftn, hfft2/ihfft2): the last dim is the
+// one-sided one, as for irfftn/rfftn.
+EMBER_API Tensor fft_hfftn(const Tensor& x, const FftDims& s = std::nullopt,
+                           const FftDims& dim = std::nullopt,
+                           const FftNormArg& norm = std::nullopt, const Tensor& out = Tensor());
+EMBER_API Tensor fft_ihfftn(const Tensor& x, const FftDims& s = std::nullopt,
+                            const FftDims& dim = std::nullopt,
+                            const FftNormArg& norm = std::nullopt, const Tensor& out = Tensor());
+EMBER_API Tensor fft_hfft2(const Tensor& x, const FftDims& s = std::nullopt,
+                           const Shape& dim = {-2, -1}, const FftNormArg& norm = std::nullopt,
+                           const Tensor& out = Tensor());
+EMBER_API Tensor fft_ihfft2(const Tensor& x, const FftDims& s = std::nullopt,
+                            const Shape& dim = {-2, -1}, const FftNormArg& norm = std::nullopt,
+                            const Tensor& out = Tensor());
+
 // Sample frequencies: [0, 1, ..., (n-1)//2, -(n//2), ..., -1] / (d*n), and the
 // non-negative half [0, ..., n//2] / (d*n). dtype: the default float dtype when unset.
 EMBER_API Tensor fft_fftfreq(int64_t n, double d = 1.0,

@@ -84,6 +84,10 @@ void bind_fft(py::module_& m) {
   bind_2d(m, "fft_ifft2", &fft_ifft2);
   bind_2d(m, "fft_rfft2", &fft_rfft2);
   bind_2d(m, "fft_irfft2", &fft_irfft2);
+  bind_nd(m, "fft_hfftn", &fft_hfftn);
+  bind_nd(m, "fft_ihfftn", &fft_ihfftn);
+  bind_2d(m, "fft_hfft2", &fft_hfft2);
+  bind_2d(m, "fft_ihfft2", &fft_ihfft2);
   bind_freq(m, "fft_fftfreq", &fft_fftfreq);
   bind_freq(m, "fft_rfftfreq", &fft_rfftfreq);
   m.def(
