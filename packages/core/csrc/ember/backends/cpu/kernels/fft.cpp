@@ -1,18 +1,42 @@
 // CPU FFT kernels over PocketFFT (third_party/pocketfft, the C++ header NumPy, SciPy and
-// PyTorch's CPU path use). Compiled once, not per instruction-set level: PocketFFT picks
-// its own vector width, and the transforms are memory-bound beyond small sizes. Plans
-// are cached by PocketFFT (POCKETFFT_CACHE_SIZE); batches and the other dims of an n-d
-// transform run on PocketFFT's thread pool with ember's thread count.
-#define POCKETFFT_CACHE_SIZE 16
-#include "pocketfft_hdronly.h"
+// PyTorch's CPU path use). Compiled per instruction-set level like every kernel file:
+// PocketFFT transforms several lines at once in vectors as wide as the level allows
+// (16 floats with AVX-512), which is what makes n-d transforms fast. Plans are cached
+// by PocketFFT (POCKETFFT_CACHE_SIZE); batches and the other dims of an n-d transform
+// run on PocketFFT's thread pool with ember's thread count.
+//
+// PocketFFT is included inside this level's namespace, so the three compiled copies of
+// its templates (and its thread pool and plan cache) never merge at link time: a level
+// never calls into another level's instructions. The standard headers it includes come
+// first, so their include guards keep them out of that namespace.
+#include <pthread.h>
 
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cmath>
 #include <complex>
+#include <condition_variable>
+#include <cstdlib>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <queue>
+#include <stdexcept>
+#include <thread>
+#include <vector>
 
+#include "ember/backends/cpu/kernel_registration.h"
 #include "ember/backends/cpu/parallel.h"
 #include "ember/core/errors.h"
 #include "ember/ops/fft.h"
 
 namespace ember::cpu {
+inline namespace EMBER_CPU_NS {
+#define POCKETFFT_CACHE_SIZE 16
+#include "pocketfft_hdronly.h"
+
 namespace {
 
 pocketfft::shape_t to_shape(const Shape& s) { return pocketfft::shape_t(s.begin(), s.end()); }
@@ -78,10 +102,10 @@ void c2r_kernel(const Tensor& out, const Tensor& in, const Shape& dims, double f
   }
 }
 
+EMBER_REGISTER_CPU_KERNEL(fft_c2c_stub, &c2c_kernel);
+EMBER_REGISTER_CPU_KERNEL(fft_r2c_stub, &r2c_kernel);
+EMBER_REGISTER_CPU_KERNEL(fft_c2r_stub, &c2r_kernel);
+
 }  // namespace
-
-EMBER_REGISTER_KERNEL(fft_c2c_stub, DeviceType::CPU, &c2c_kernel);
-EMBER_REGISTER_KERNEL(fft_r2c_stub, DeviceType::CPU, &r2c_kernel);
-EMBER_REGISTER_KERNEL(fft_c2r_stub, DeviceType::CPU, &c2r_kernel);
-
+}  // namespace EMBER_CPU_NS
 }  // namespace ember::cpu
