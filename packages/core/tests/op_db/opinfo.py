@@ -106,7 +106,8 @@ def make_tensor(
         hi = 3.0 if high is None else high
         array = rng.uniform(lo, hi, size=shape)
         if dtype in COMPLEX:
-            array = array + 1j * rng.uniform(lo, hi, size=shape)
+            # np.array, not a NumPy scalar: 0-d results must stay writable arrays.
+            array = np.array(array + 1j * rng.uniform(lo, hi, size=shape))
     t = ember.tensor(np.asarray(array), dtype=dtype)
     if noncontiguous and t.dim() > 0 and t.numel() > 1:
         # Same values, every other element of a doubled last dimension.
