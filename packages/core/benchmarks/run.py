@@ -13,6 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_elementwise  # noqa: E402
+import bench_fft  # noqa: E402
 import bench_import  # noqa: E402
 import bench_matmul  # noqa: E402
 import bench_reduce  # noqa: E402
@@ -23,6 +24,7 @@ BENCHMARKS = {
     "elementwise": bench_elementwise.run,
     "matmul": bench_matmul.run,
     "reduce": bench_reduce.run,
+    "fft": bench_fft.run,
 }
 
 

@@ -75,6 +75,8 @@ from ember._creation import (  # noqa: E402
 from ember import autograd  # noqa: E402
 from ember._legacy import install_legacy_constructors  # noqa: E402
 from ember._size import Size  # noqa: E402
+from ember._storage import UntypedStorage, from_dlpack  # noqa: E402
+from ember._storage import install as _install_storage_methods  # noqa: E402
 from ember._tensor_str import get_printoptions, set_printoptions  # noqa: E402
 from ember.autograd.grad_mode import (  # noqa: E402
     enable_grad,
@@ -105,6 +107,7 @@ from ember.random import (  # noqa: E402
 
 Tensor = _C.TensorBase
 _C._set_size_class(Size)
+_install_storage_methods(Tensor)
 
 # dtype aliases, as in torch (ember.float is float32, ember.long is int64, ...).
 float = float32  # noqa: A001, F821
@@ -116,11 +119,22 @@ long = int64  # noqa: F821
 int = int32  # noqa: A001, F821
 short = int16  # noqa: F821
 
-__all__ = ["Tensor", "Size", "__version__", "hub", "plugins"]
+__all__ = ["Tensor", "Size", "UntypedStorage", "__version__", "hub", "plugins"]
 
 # Submodules imported on first attribute access (PEP 562), not at `import ember`.
 _LAZY_SUBMODULES = frozenset(
-    {"hub", "plugins", "cli", "cuda", "accelerator", "backends", "cpu", "linalg", "return_types"}
+    {
+        "hub",
+        "plugins",
+        "cli",
+        "cuda",
+        "accelerator",
+        "backends",
+        "cpu",
+        "linalg",
+        "return_types",
+        "fft",
+    }
 )
 
 

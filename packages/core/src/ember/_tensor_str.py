@@ -134,20 +134,21 @@ class _Formatter:
 
 
 class _ComplexFormatter:
+    """As torch: the real part padded to its formatter's width, then the signed imaginary
+    part unpadded."""
+
     def __init__(self, values: list):
         self.real = _Formatter([v.real for v in values], True)
         self.imag = _Formatter([v.imag for v in values], True)
 
     def width(self) -> int:
-        return self.real.width() + self.imag.width() + 2
+        return self.real.width() + self.imag.width() + 1
 
     def format(self, value) -> str:
-        imag = self.imag.format(abs(value.imag)).lstrip()
-        sign = (
-            "-" if value.imag < 0 or (value.imag == 0 and math.copysign(1, value.imag) < 0) else "+"
-        )
-        text = f"{self.real.format(value.real).lstrip()}{sign}{imag}j"
-        return " " * (self.width() - len(text)) + text
+        imag = self.imag.format(value.imag).lstrip() + "j"
+        if imag[0] not in "+-":
+            imag = "+" + imag
+        return self.real.format(value.real) + imag
 
 
 def _vector_str(values: list, indent: int, formatter) -> str:

@@ -11,6 +11,7 @@ import numpy as np
 import ember
 
 FLOATING = (ember.float16, ember.bfloat16, ember.float32, ember.float64)
+COMPLEX = (ember.complex64, ember.complex128)
 INTEGRAL = (ember.uint8, ember.int8, ember.int16, ember.int32, ember.int64)
 ALL_REAL = (ember.bool, *INTEGRAL, *FLOATING)
 
@@ -92,7 +93,8 @@ def to_numpy(value):
 def make_tensor(
     shape, dtype, rng: np.random.Generator, *, low=None, high=None, noncontiguous=False
 ):
-    """Random values suitable for `dtype`: bools, small integers, floats in [low, high)."""
+    """Random values suitable for `dtype`: bools, small integers, floats in [low, high),
+    complex numbers with both parts in [low, high)."""
     if dtype == ember.bool:
         array = rng.random(shape) > 0.5
     elif dtype in INTEGRAL:
@@ -103,6 +105,9 @@ def make_tensor(
         lo = -3.0 if low is None else low
         hi = 3.0 if high is None else high
         array = rng.uniform(lo, hi, size=shape)
+        if dtype in COMPLEX:
+            # np.array, not a NumPy scalar: 0-d results must stay writable arrays.
+            array = np.array(array + 1j * rng.uniform(lo, hi, size=shape))
     t = ember.tensor(np.asarray(array), dtype=dtype)
     if noncontiguous and t.dim() > 0 and t.numel() > 1:
         # Same values, every other element of a doubled last dimension.

@@ -114,9 +114,9 @@ def dim_errors(op, *, tuple_dims=True, dtype=ember.float32):
                 rf"\[{op}\].*dim 0 appears multiple times",
             )
             yield ErrorInput(Sample((x,), {"dim": (1, 5)}), IndexError, DIM_ERROR)
-            yield ErrorInput(Sample((x,), {"dim": "0"}), TypeError, r"")
+            yield ErrorInput(Sample((x,), {"dim": "0"}), TypeError, r"dim")
         else:
-            yield ErrorInput(Sample((x,), {"dim": (0, 1)}), TypeError, r"")
+            yield ErrorInput(Sample((x,), {"dim": (0, 1)}), TypeError, r"dim")
 
     return errors
 

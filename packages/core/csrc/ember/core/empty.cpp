@@ -41,4 +41,12 @@ Tensor make_view(const Tensor& base, Shape sizes, Shape strides, int64_t offset)
   return Tensor(std::move(impl));
 }
 
+Tensor make_view_as_dtype(const Tensor& base, ScalarType dtype, Shape sizes, Shape strides,
+                          int64_t offset) {
+  auto impl = intrusive_ptr<TensorImpl>::make(base.storage(), dtype, std::move(sizes),
+                                              std::move(strides), offset);
+  impl->share_version_counter(*base.impl());
+  return Tensor(std::move(impl));
+}
+
 }  // namespace ember

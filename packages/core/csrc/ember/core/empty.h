@@ -11,6 +11,10 @@ EMBER_API Tensor empty_strided(const Shape& sizes, const Shape& strides, ScalarT
                                Device device = Device());
 // A new tensor viewing `base`'s storage with other metadata; shares its version counter.
 EMBER_API Tensor make_view(const Tensor& base, Shape sizes, Shape strides, int64_t offset);
+// The same, reinterpreting the storage as `dtype` (sizes, strides and offset in its
+// elements): real/imag, view_as_real, view_as_complex.
+EMBER_API Tensor make_view_as_dtype(const Tensor& base, ScalarType dtype, Shape sizes,
+                                    Shape strides, int64_t offset);
 // Bytes of storage a strided layout needs (0 when any size is 0).
 EMBER_API int64_t storage_bytes_for(const Shape& sizes, const Shape& strides, ScalarType dtype,
                                     int64_t storage_offset = 0);

@@ -27,4 +27,10 @@ void StorageImpl::resize(size_t nbytes) {
   nbytes_ = nbytes;
 }
 
+void StorageImpl::set_shared_data(DataPtr data, int shared_fd) {
+  data_ = std::move(data);
+  allocator_ = nullptr;
+  shared_fd_ = shared_fd;
+}
+
 }  // namespace ember

@@ -37,6 +37,13 @@ class EMBER_API StorageImpl : public RefCounted {
   bool resizable() const { return allocator_ != nullptr; }
   // Grows (never shrinks) the storage, keeping its contents (Tensor.resize_).
   void resize(size_t nbytes);
+  // Moves the storage into memory shared between processes (Tensor.share_memory_):
+  // `data` already holds a copy of the contents, and `shared_fd` is the file descriptor
+  // other processes can map (kept open by `data`'s deleter). Every tensor viewing this
+  // storage sees the new memory; the storage is no longer resizable.
+  void set_shared_data(DataPtr data, int shared_fd);
+  bool is_shared() const { return shared_fd_ >= 0; }
+  int shared_fd() const { return shared_fd_; }
   // The version counter of the tensors viewing this storage (kept here: one allocation
   // fewer per tensor).
   VersionCounter& version_counter() { return version_; }
@@ -46,6 +53,7 @@ class EMBER_API StorageImpl : public RefCounted {
   DataPtr data_;
   size_t nbytes_;
   Allocator* allocator_;  // null for borrowed memory
+  int shared_fd_ = -1;     // >= 0: memory shared between processes
 };
 
 using Storage = intrusive_ptr<StorageImpl>;

@@ -1,5 +1,6 @@
 #include "ember/ops/binary.h"
 
+#include <cstring>
 #include "ember/autograd/record.h"
 #include "ember/ops/indexing.h"
 #include "ember/ops/ternary.h"
@@ -17,9 +18,36 @@ namespace {
 
 enum class BinaryKind { Arith, Float, Compare, Logical, Bitwise };
 
+bool is_op_ordered(const char* name) {
+  static const char* const kOrdered[] = {"lt", "le", "gt", "ge", "maximum", "minimum", "fmax",
+                                         "fmin"};
+  for (const char* op : kOrdered) {
+    if (std::strncmp(name, op, std::strlen(op)) == 0) return true;
+  }
+  return false;
+}
+
 // The dtype the op computes in, by torch's rules, and the checks on it. Computed
 // here (not only in the iterator) so Python numbers can be materialized in it directly.
+// The binary ops defined for complex numbers; the others raise NotImplementedError (a
+// RuntimeError) naming the op and the dtype.
+bool supports_complex(const char* name) {
+  static const char* const kComplexOps[] = {"add", "sub", "mul", "div", "pow", "eq", "ne",
+                                            "logical_and", "logical_or", "logical_xor"};
+  for (const char* op : kComplexOps) {
+    const size_t n = std::strlen(op);
+    if (std::strncmp(name, op, n) == 0 && (name[n] == '\0' || (name[n] == '_' && name[n + 1] == '\0'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 ScalarType compute_dtype(const char* name, BinaryKind kind, ScalarType promoted) {
+  if (is_complex(promoted) && !supports_complex(name)) {
+    EMBER_NOT_IMPLEMENTED("[", name, "] is not supported for ", scalar_type_name(promoted),
+                          is_op_ordered(name) ? " (complex numbers are not ordered)" : "");
+  }
   switch (kind) {
     case BinaryKind::Float:
       return is_integral(promoted, /*include_bool=*/true) ? default_dtype() : promoted;
@@ -295,6 +323,9 @@ void check_alpha(const char* name, ScalarType dtype, const Scalar& alpha) {
                    "point number.");
   EMBER_CHECK_TYPE(!(alpha.is_bool() && dtype != ScalarType::Bool), "[", name,
                    "] Boolean alpha only supported for Boolean results.");
+  EMBER_CHECK_TYPE(!(alpha.is_complex() && !is_complex(dtype)), "[", name,
+                   "] For non-complex input tensors, argument alpha must not be a complex "
+                   "number (got ", scalar_type_name(dtype), " inputs)");
 }
 
 class AddBackward final : public autograd::Node {

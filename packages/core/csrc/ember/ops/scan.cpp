@@ -82,6 +82,7 @@ Tensor cumprod(const Tensor& x, int64_t dim, std::optional<ScalarType> dtype,
 
 Tensor logcumsumexp(const Tensor& x, int64_t dim, const Tensor& out) {
   OpScope scope("logcumsumexp");
+  (void)wrap_dim(dim, x.dim(), "logcumsumexp");  // torch checks the dim before the dtype
   if (!is_floating(x.dtype())) {
     EMBER_NOT_IMPLEMENTED("[logcumsumexp] not implemented for dtype ",
                           scalar_type_name(x.dtype()), " (floating-point inputs only)");

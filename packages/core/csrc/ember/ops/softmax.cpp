@@ -15,11 +15,13 @@ namespace {
 Tensor softmax_impl(const char* op, const Tensor& x, int64_t dim,
                     std::optional<ScalarType> dtype, bool log) {
   const Tensor in = dtype ? to_dtype(x, *dtype) : x;
+  // torch checks the dim first, and an empty input never reaches a dtype's kernel.
+  const int64_t d = wrap_dim(dim, in.dim(), op);
+  if (in.numel() == 0) return empty(in.sizes(), in.dtype(), in.device());
   if (!is_floating(in.dtype())) {
     EMBER_NOT_IMPLEMENTED("[", op, "] not implemented for dtype ", scalar_type_name(in.dtype()),
                           " (pass dtype= to compute in a floating type)");
   }
-  const int64_t d = wrap_dim(dim, in.dim(), op);
   SliceGeometry g;
   g.input = contiguous(in);
   g.output = empty(in.sizes(), in.dtype(), in.device());

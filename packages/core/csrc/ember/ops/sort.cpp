@@ -85,7 +85,7 @@ TensorPair give_pair(const char* op, const Tensor& values, const Tensor& indices
 
 TensorPair select(const char* op, SelectKind kind, const Tensor& x, int64_t k, int64_t dim,
                   bool keepdim, const Tensor& values, const Tensor& indices) {
-  check_dtype(op, x, kind == SelectKind::Mode ? Ordered::WithBool : Ordered::NoBool);
+  // The order of torch's checks: dim, size, k, then the dtype.
   const int64_t d = wrap_dim(dim, x.dim(), op);
   const int64_t n = x.dim() == 0 ? 1 : x.sizes()[d];
   EMBER_CHECK_INDEX(n > 0, "[", op, "] ", op, "(): Expected reduction dim ", d,
@@ -94,6 +94,7 @@ TensorPair select(const char* op, SelectKind kind, const Tensor& x, int64_t k, i
     EMBER_CHECK(k >= 1 && k <= n, "[", op, "] kthvalue(): selected number k out of range for "
                 "dimension ", d, " (k = ", k, ", size ", n, ")");
   }
+  check_dtype(op, x, kind == SelectKind::Mode ? Ordered::WithBool : Ordered::NoBool);
   SortSlices s = make_slices(x, d, 1);
   if (s.outer * s.n != 0) select_stub(x.device().type, s, kind, k);
   return give_pair(op, values, indices, reduced_along(s.values, x, d, keepdim),

@@ -1,5 +1,6 @@
 #include "ember/ops/unary.h"
 
+#include <cstring>
 #include <cmath>
 
 #include "ember/autograd/record.h"
@@ -16,10 +17,45 @@ namespace {
 
 enum class UnaryKind { Float, Same, Predicate };
 
+// Whether `name` (or its in-place form `name_`) is `op`.
+bool is_op(const char* name, const char* op) {
+  const size_t n = std::strlen(op);
+  return std::strncmp(name, op, n) == 0 && (name[n] == '\0' || (name[n] == '_' && name[n + 1] == '\0'));
+}
+
+// The ops torch defines for real numbers only; complex inputs get a NotImplementedError
+// (a RuntimeError) naming the op and the dtype, before any kernel runs.
+void check_complex_support(const char* name, ScalarType t) {
+  if (!is_complex(t)) return;
+  static const char* const kRealOnly[] = {"erf",  "erfc",  "erfinv", "mish",        "floor",
+                                          "ceil", "trunc", "frac",   "relu",        "bitwise_not",
+                                          "isposinf", "isneginf", "signbit"};
+  for (const char* op : kRealOnly) {
+    if (is_op(name, op)) {
+      EMBER_NOT_IMPLEMENTED("[", name, "] ", op, " is not supported for ", scalar_type_name(t),
+                            " inputs");
+    }
+  }
+  if (is_op(name, "sign")) {
+    EMBER_NOT_IMPLEMENTED("[", name, "] Unlike NumPy, sign is not intended to support complex "
+                          "numbers (got ", scalar_type_name(t), "). Please use sgn instead.");
+  }
+  EMBER_CHECK(std::strcmp(name, "abs_") != 0, "[abs_] In-place abs is not supported for complex "
+              "tensors (got ", scalar_type_name(t), ")");
+}
+
 TensorIterator build_unary(const char* name, UnaryKind kind, const Tensor& out, const Tensor& x,
                            bool inplace) {
+  check_complex_support(name, x.dtype());
   TensorIteratorConfig config(name);
   config.add_output(out).add_input(x).resize_outputs(!inplace);
+  if (is_complex(x.dtype()) && is_op(name, "abs")) {  // |z| is real
+    config.declare_static_output_dtype(to_real(x.dtype()))
+        .declare_static_common_dtype(x.dtype())
+        .cast_common_dtype_to_outputs(true)
+        .enforce_safe_casting_to_output(true);
+    return config.build();
+  }
   switch (kind) {
     case UnaryKind::Float:
       config.promote_inputs_to_common_dtype(true)

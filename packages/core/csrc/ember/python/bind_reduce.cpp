@@ -41,6 +41,11 @@ VarArgs var_args(const char* op, py::handle dim, std::optional<bool> unbiased,
 
 void bind_sum_like(py::module_& m, const char* name,
                    Tensor (*fn)(const Tensor&, const Tensor&, const DimList&, bool, OptDtype)) {
+  // x.sum() first, with no arguments to convert: the common call pays no default-filling
+  // (pybind11 tries overloads in order; a call with arguments falls through at once).
+  def_function_and_method(m, name, [fn](const Tensor& x) {
+    return fn(Tensor(), x, std::nullopt, false, std::nullopt);
+  });
   def_function_and_method(
       m, name,
       [fn, name](const Tensor& x, py::handle dim, bool keepdim, OptDtype dtype,

@@ -21,6 +21,9 @@ void bind_indexing(pybind11::module_& m);
 void bind_join(pybind11::module_& m);
 void bind_pointwise(pybind11::module_& m);
 void bind_reduce(pybind11::module_& m);
+void bind_complex(pybind11::module_& m);
+void bind_fft(pybind11::module_& m);
+void bind_storage(pybind11::module_& m);
 void bind_autograd(pybind11::module_& m);
 
 // The Python tensor type, as a handle for attaching methods.

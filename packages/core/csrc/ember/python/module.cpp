@@ -25,5 +25,8 @@ PYBIND11_MODULE(_C, m) {
   ember::python::bind_join(m);
   ember::python::bind_pointwise(m);
   ember::python::bind_reduce(m);
+  ember::python::bind_complex(m);
+  ember::python::bind_fft(m);
+  ember::python::bind_storage(m);
   ember::python::bind_autograd(m);
 }

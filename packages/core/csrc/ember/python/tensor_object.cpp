@@ -4,6 +4,8 @@
 
 #include "ember/core/errors.h"
 #include "ember/ops/binary.h"
+#include "ember/ops/complex.h"
+#include "ember/ops/fill.h"
 #include "ember/ops/copy.h"
 #include "ember/ops/linalg.h"
 #include "ember/ops/unary.h"
@@ -120,6 +122,40 @@ PyObject* get_mT(PyObject* obj, void*) {
   return wrap(matrix_transpose(self_tensor(obj)));
   EMBER_PY_CATCH(return nullptr)
 }
+PyObject* get_real(PyObject* obj, void*) {
+  EMBER_PY_TRY
+  return wrap(real(self_tensor(obj)));
+  EMBER_PY_CATCH(return nullptr)
+}
+PyObject* get_imag(PyObject* obj, void*) {
+  EMBER_PY_TRY
+  return wrap(imag(self_tensor(obj)));
+  EMBER_PY_CATCH(return nullptr)
+}
+// x.real = v and x.imag = v write v (a tensor or a number) into that part.
+int set_part(PyObject* obj, PyObject* value, bool imaginary) {
+  EMBER_PY_TRY
+  if (value == nullptr) {
+    PyErr_SetString(PyExc_TypeError, "can't delete a tensor's real or imaginary part");
+    return -1;
+  }
+  const Tensor self = self_tensor(obj);
+  const Tensor part = imaginary ? imag(self) : real(self);
+  if (is_tensor(value)) {
+    copy_(part, unpack(value));
+  } else {
+    Scalar s;
+    if (!scalar_from_object(value, &s)) {
+      PyErr_SetString(PyExc_TypeError, "expected a tensor or a number");
+      return -1;
+    }
+    fill_(part, s);
+  }
+  return 0;
+  EMBER_PY_CATCH(return -1)
+}
+int set_real(PyObject* obj, PyObject* value, void*) { return set_part(obj, value, false); }
+int set_imag(PyObject* obj, PyObject* value, void*) { return set_part(obj, value, true); }
 PyObject* get_data(PyObject* obj, void*) {
   EMBER_PY_TRY
   // A new tensor sharing storage but not the version counter (torch's .data).
@@ -176,6 +212,8 @@ PyGetSetDef tensor_getset[] = {
     {"T", get_T, nullptr, nullptr, nullptr},
     {"mT", get_mT, nullptr, nullptr, nullptr},
     {"data", get_data, set_data, nullptr, nullptr},
+    {"real", get_real, set_real, nullptr, nullptr},
+    {"imag", get_imag, set_imag, nullptr, nullptr},
     {"__array_interface__", get_array_interface, nullptr, nullptr, nullptr},
     {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr},

@@ -44,7 +44,8 @@ void add_typed(TensorIterator& iter, const Scalar& alpha) {
 }
 
 void add_kernel(TensorIterator& iter, const Scalar& alpha) {
-  EMBER_DISPATCH_ALL(iter.common_dtype(), "add", [&] { add_typed<scalar_t>(iter, alpha); });
+  EMBER_DISPATCH_ALL_AND_COMPLEX(iter.common_dtype(), "add",
+                                 [&] { add_typed<scalar_t>(iter, alpha); });
 }
 EMBER_REGISTER_CPU_KERNEL(add_stub, &add_kernel);
 
@@ -59,7 +60,7 @@ void mul_typed(TensorIterator& iter) {
 }
 
 void mul_kernel(TensorIterator& iter) {
-  EMBER_DISPATCH_ALL(iter.common_dtype(), "mul", [&] { mul_typed<scalar_t>(iter); });
+  EMBER_DISPATCH_ALL_AND_COMPLEX(iter.common_dtype(), "mul", [&] { mul_typed<scalar_t>(iter); });
 }
 EMBER_REGISTER_CPU_KERNEL(mul_stub, &mul_kernel);
 
@@ -208,7 +209,7 @@ void pow_typed(TensorIterator& iter) {
 }
 
 void pow_kernel(TensorIterator& iter) {
-  EMBER_DISPATCH_ALL(iter.common_dtype(), "pow", [&] { pow_typed<scalar_t>(iter); });
+  EMBER_DISPATCH_ALL_AND_COMPLEX(iter.common_dtype(), "pow", [&] { pow_typed<scalar_t>(iter); });
 }
 EMBER_REGISTER_CPU_KERNEL(pow_stub, &pow_kernel);
 
@@ -246,7 +247,18 @@ void float_binary_kernel(TensorIterator& iter, const char* name, F f) {
   }                                                                              \
   EMBER_REGISTER_CPU_KERNEL(name##_stub, &name##_kernel);
 
-EMBER_FLOAT_BINARY_KERNEL(div, a / b)
+// Complex division (ops/binary.cpp lets complex through for div only).
+void div_kernel(TensorIterator& iter) {
+  if (is_complex(iter.common_dtype())) {
+    EMBER_DISPATCH_SWITCH(iter.common_dtype(), "div", EMBER_CASES_COMPLEX([&] {
+      using T = scalar_t;
+      cpu_kernel(iter, [](T a, T b) -> T { return a / b; });
+    }));
+    return;
+  }
+  float_binary_kernel(iter, "div", [](auto a, auto b) { return a / b; });
+}
+EMBER_REGISTER_CPU_KERNEL(div_stub, &div_kernel);
 EMBER_FLOAT_BINARY_KERNEL(atan2, std::atan2(a, b))
 EMBER_FLOAT_BINARY_KERNEL(hypot, std::hypot(a, b))
 EMBER_FLOAT_BINARY_KERNEL(copysign, std::copysign(a, b))
@@ -268,9 +280,21 @@ M logaddexp2(M a, M b) {
 EMBER_FLOAT_BINARY_KERNEL(logaddexp, logaddexp(a, b))
 EMBER_FLOAT_BINARY_KERNEL(logaddexp2, logaddexp2(a, b))
 
-// Comparisons and logical ops: inputs in the common dtype, bool out.
-template <typename F>
-void predicate_kernel(TensorIterator& iter, const char* name, F f) {
+// Comparisons and logical ops: inputs in the common dtype, bool out. Complex inputs
+// reach eq, ne and the logical ops only (ops/binary.cpp rejects the ordered ones).
+template <typename T, typename F>
+void complex_predicate_typed(TensorIterator& iter, F f) {
+  if constexpr (is_complex_t<T>::value) cpu_kernel(iter, [f](T a, T b) -> bool { return f(a, b); });
+}
+
+template <typename F, typename G>
+void predicate_kernel(TensorIterator& iter, const char* name, F f, G g) {
+  if (is_complex(iter.common_dtype())) {
+    EMBER_DISPATCH_SWITCH(iter.common_dtype(), name, EMBER_CASES_COMPLEX([&] {
+      complex_predicate_typed<scalar_t>(iter, g);
+    }));
+    return;
+  }
   EMBER_DISPATCH_ALL(iter.common_dtype(), name, [&] {
     using T = scalar_t;
     using M = opmath_t<T>;
@@ -278,25 +302,35 @@ void predicate_kernel(TensorIterator& iter, const char* name, F f) {
   });
 }
 
-#define EMBER_PREDICATE_BINARY_KERNEL(name, expr)                            \
+#define EMBER_PREDICATE_BINARY_KERNEL(name, expr, complex_expr)                 \
   void name##_kernel(TensorIterator& iter) {                                 \
-    predicate_kernel(iter, #name, [](auto a, auto b) -> bool {               \
-      using M = decltype(a);                                                 \
-      (void)sizeof(M);                                                       \
-      return expr;                                                           \
-    });                                                                      \
+    predicate_kernel(                                                        \
+        iter, #name,                                                         \
+        [](auto a, auto b) -> bool {                                         \
+          using M = decltype(a);                                             \
+          (void)sizeof(M);                                                   \
+          return expr;                                                       \
+        },                                                                   \
+        [](auto a, auto b) -> bool {                                         \
+          using M = decltype(a);                                             \
+          (void)sizeof(M);                                                   \
+          (void)a;                                                           \
+          (void)b;                                                           \
+          return complex_expr;                                               \
+        });                                                                  \
   }                                                                          \
   EMBER_REGISTER_CPU_KERNEL(name##_stub, &name##_kernel);
 
-EMBER_PREDICATE_BINARY_KERNEL(eq, a == b)
-EMBER_PREDICATE_BINARY_KERNEL(ne, a != b)
-EMBER_PREDICATE_BINARY_KERNEL(lt, a < b)
-EMBER_PREDICATE_BINARY_KERNEL(le, a <= b)
-EMBER_PREDICATE_BINARY_KERNEL(gt, a > b)
-EMBER_PREDICATE_BINARY_KERNEL(ge, a >= b)
-EMBER_PREDICATE_BINARY_KERNEL(logical_and, (a != M(0)) && (b != M(0)))
-EMBER_PREDICATE_BINARY_KERNEL(logical_or, (a != M(0)) || (b != M(0)))
-EMBER_PREDICATE_BINARY_KERNEL(logical_xor, (a != M(0)) != (b != M(0)))
+EMBER_PREDICATE_BINARY_KERNEL(eq, a == b, a == b)
+EMBER_PREDICATE_BINARY_KERNEL(ne, a != b, a != b)
+EMBER_PREDICATE_BINARY_KERNEL(lt, a < b, false)
+EMBER_PREDICATE_BINARY_KERNEL(le, a <= b, false)
+EMBER_PREDICATE_BINARY_KERNEL(gt, a > b, false)
+EMBER_PREDICATE_BINARY_KERNEL(ge, a >= b, false)
+EMBER_PREDICATE_BINARY_KERNEL(logical_and, (a != M(0)) && (b != M(0)), (a != M(0)) && (b != M(0)))
+EMBER_PREDICATE_BINARY_KERNEL(logical_or, (a != M(0)) || (b != M(0)), (a != M(0)) || (b != M(0)))
+EMBER_PREDICATE_BINARY_KERNEL(logical_xor, (a != M(0)) != (b != M(0)),
+                              (a != M(0)) != (b != M(0)))
 
 template <typename F>
 void bitwise_kernel(TensorIterator& iter, const char* name, F f) {

@@ -41,11 +41,6 @@ inline bool less(K a, K b) {
   }
 }
 
-template <typename K>
-inline bool same(K a, K b) {
-  return !less(a, b) && !less(b, a);
-}
-
 // A strict total order: by value, then by index.
 template <typename K>
 inline bool before(const Entry<K>& a, const Entry<K>& b) {
@@ -136,8 +131,8 @@ Entry<K> mode_of(std::vector<Entry<K>>& e) {
   const int64_t n = static_cast<int64_t>(e.size());
   for (int64_t start = 0; start < n;) {
     int64_t end = start + 1;
-    // == rather than same(): NaN never equals NaN, so each NaN is a value seen once
-    // (torch's rule).
+    // ==, not the sort order's equivalence: NaN never equals NaN, so each NaN is a
+    // value seen once (torch's rule).
     while (end < n && e[end].v == e[start].v) ++end;
     // Strictly more frequent only: the smallest of equally frequent values wins; its
     // index is the last occurrence (the run is ordered by index).
