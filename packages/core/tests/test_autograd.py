@@ -236,8 +236,10 @@ def test_grad_mode_is_thread_local():
 
 def test_inplace_on_leaf_requiring_grad_raises():
     x = leaf([1.0])
-    with pytest.raises(RuntimeError, match="a leaf Variable that requires grad is being used in "
-                       "an in-place operation"):
+    with pytest.raises(
+        RuntimeError,
+        match="a leaf Variable that requires grad is being used in an in-place operation",
+    ):
         x.add_(1)
     with ember.no_grad():
         x.add_(1)  # allowed without recording
@@ -249,8 +251,11 @@ def test_modified_saved_tensor_raises_version_error():
     y = x * 2
     z = y * y  # saves y
     y.add_(1)
-    with pytest.raises(RuntimeError, match=r"modified by an inplace operation.*is at version 1; "
-                       r"expected version 0"):
+    with pytest.raises(
+        RuntimeError,
+        match=r"modified by an inplace operation.*is at version 1; "
+        r"expected version 0",
+    ):
         z.sum().backward()
 
 
@@ -412,7 +417,10 @@ def test_once_differentiable():
     x = leaf([3.0])
     Square.apply(x).sum().backward()
     np.testing.assert_allclose(x.grad.numpy(), [6.0])
-    (g,) = ember.autograd.grad(Square.apply(x).sum(), x, create_graph=True)
+    # Differentiating the backward needs a grad_output that requires grad (as in torch).
+    y = Square.apply(x)
+    seed = ember.ones_like(y).requires_grad_()
+    (g,) = ember.autograd.grad(y, x, seed, create_graph=True)
     with pytest.raises(RuntimeError, match="differentiate twice"):
         g.sum().backward()
 
@@ -434,8 +442,11 @@ def test_anomaly_mode_names_the_node_and_its_forward_trace():
     x = leaf([1.0])
     with pytest.warns(UserWarning, match="Anomaly Detection"), ember.autograd.detect_anomaly():
         y = NanGrad.apply(x)
-        with pytest.raises(RuntimeError, match=r"Function 'NanGradBackward' returned nan values "
-                           r"in its 0th output(.|\n)*test_autograd.py"):
+        with pytest.raises(
+            RuntimeError,
+            match=r"Function 'NanGradBackward' returned nan values "
+            r"in its 0th output(.|\n)*test_autograd.py",
+        ):
             y.sum().backward()
     assert not ember.autograd.is_anomaly_enabled()
 
@@ -444,3 +455,18 @@ def test_without_anomaly_mode_nan_passes():
     x = leaf([1.0])
     NanGrad.apply(x).sum().backward()
     assert math.isnan(x.grad.item())
+
+
+def test_new_results_start_at_version_zero():
+    x = ember.ones(3)
+    y = x + 1
+    assert y._version == 0
+    y.add_(1)
+    assert y._version == 1
+
+
+def test_numpy_of_tensor_requiring_grad():
+    x = leaf([1.0])
+    with pytest.raises(RuntimeError, match=r"Use tensor.detach\(\).numpy\(\)"):
+        x.numpy()
+    np.testing.assert_allclose(x.numpy(force=True), [1.0])

@@ -53,7 +53,10 @@ globals().update(
     }
 )
 
-from ember import _tensor  # noqa: E402  (installs the Python-level Tensor methods)
+from ember import (
+    _tensor,  # noqa: E402  (installs the Python-level Tensor methods)
+    autograd,  # noqa: E402
+)
 from ember._creation import (  # noqa: E402
     arange,
     as_tensor,
@@ -72,7 +75,6 @@ from ember._creation import (  # noqa: E402
     zeros,
     zeros_like,
 )
-from ember import autograd  # noqa: E402
 from ember._legacy import install_legacy_constructors  # noqa: E402
 from ember._size import Size  # noqa: E402
 from ember._storage import UntypedStorage, from_dlpack  # noqa: E402

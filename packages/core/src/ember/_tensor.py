@@ -39,9 +39,17 @@ def _array(self, dtype=None, copy=None):
 
 
 def numpy(self, *, force: builtins.bool = False):
-    """A NumPy array sharing this tensor's memory."""
+    """A NumPy array sharing this tensor's memory (``force=True``: a detached copy
+    allowed even for tensors that require grad)."""
     import numpy as np
 
+    if self.requires_grad:
+        if not force:
+            raise RuntimeError(
+                "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() "
+                "instead."
+            )
+        return np.asarray(self.detach()).copy()
     return np.asarray(self)
 
 

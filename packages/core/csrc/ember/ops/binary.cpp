@@ -150,11 +150,8 @@ class BinaryBackward final : public autograd::Node {
 // before the write when the formula needs it (a itself now holds the result).
 void record_binary(const BinaryDerivative* d, const Tensor& a, const Tensor& b, const Tensor& r,
                    bool inplace, const Tensor& a_before) {
-  auto node = autograd::make_node<BinaryBackward>(inplace ? a_before : a, b);
-  if (inplace) {
-    // The edge for a is a's history before the write.
-    node->set_next_edges({autograd::gradient_edge(a_before), autograd::gradient_edge(b)});
-  }
+  // Called before an in-place write rebases a, so a's edge is its history before it.
+  auto node = autograd::make_node<BinaryBackward>(a, b);
   node->derivative_ = d;
   if (d->uses & kUsesA) node->a_ = autograd::SavedVariable(inplace ? a_before : a, false);
   if (d->uses & kUsesB) node->b_ = autograd::SavedVariable(b, false);

@@ -306,7 +306,10 @@ void TensorIterator::allocate_outputs(const TensorIteratorConfig& config) {
       running *= std::max<int64_t>(broadcast_shape_[d], 1);
     }
     op.tensor = empty_strided(broadcast_shape_, strides, op.dtype, device_);
-    if (!op.original.defined()) op.original = op.tensor;
+    if (!op.original.defined()) {
+      op.original = op.tensor;
+      op.allocated = true;
+    }
   }
 }
 
@@ -377,7 +380,7 @@ void TensorIterator::finish() {
   for (int i = 0; i < noutputs_; ++i) {
     Operand& op = operands_[i];
     if (!op.original.is_same(op.tensor)) copy_(op.original, op.tensor);
-    op.original.bump_version();
+    if (!op.allocated) op.original.bump_version();
   }
 }
 

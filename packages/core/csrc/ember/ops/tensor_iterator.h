@@ -167,6 +167,7 @@ class EMBER_API TensorIterator {
     ScalarType dtype = ScalarType::Undefined;
     Shape strides;  // bytes, per iteration dim
     char* data = nullptr;
+    bool allocated = false;  // a new output: starts at version 0, as torch's do
   };
 
   void build(TensorIteratorConfig& config);

@@ -1,5 +1,7 @@
 #include "ember/ops/ternary.h"
 
+#include "ember/autograd/record.h"
+
 #include "ember/core/empty.h"
 #include "ember/core/errors.h"
 #include "ember/core/type_promotion.h"
@@ -27,7 +29,36 @@ using detail::wrap_number;
 
 // ---- where --------------------------------------------------------------------------------
 
+// d where(c, x, y) = g where c holds for x, elsewhere for y (zeros in the other places).
+class WhereBackward final : public autograd::Node {
+ public:
+  autograd::variable_list apply(autograd::variable_list&& grads) override {
+    const Tensor c = condition_.unpack(shared_from_this());
+    const Tensor& g = grads[0];
+    const Tensor zero = mul(g, Scalar(0));
+    return {Tensor(), should_compute_output(1) ? where(c, g, zero) : Tensor(),
+            should_compute_output(2) ? where(c, zero, g) : Tensor()};
+  }
+  std::string name() const override { return "WhereBackward0"; }
+  void release_variables() override { condition_.reset(); }
+  autograd::SavedVariable condition_;
+};
+
+Tensor where_compute(const Tensor& condition, const Tensor& x, const Tensor& y);
+
 Tensor where_impl(const Tensor& condition, const Tensor& x, const Tensor& y) {
+  const bool record = autograd::compute_requires_grad(x, y);
+  autograd::NoGradIf no_grad(record);
+  Tensor r = where_compute(condition, x, y);
+  if (record) {
+    auto node = autograd::make_node<WhereBackward>(condition, x, y);
+    node->condition_ = autograd::SavedVariable(condition, false);
+    autograd::set_history(r, node);
+  }
+  return r;
+}
+
+Tensor where_compute(const Tensor& condition, const Tensor& x, const Tensor& y) {
   EMBER_CHECK(condition.dtype() == ScalarType::Bool, "[where] where expected condition to be a "
               "boolean tensor, but got a tensor with dtype ",
               scalar_type_name(condition.dtype()));

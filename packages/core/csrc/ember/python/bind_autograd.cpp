@@ -185,9 +185,12 @@ void bind_autograd(py::module_& m) {
   m.def("_set_anomaly_enabled", &autograd::set_anomaly_enabled, py::arg("enabled"),
         py::arg("check_nan") = true);
   m.def("_set_trace_provider", [](py::function provider) {
-    autograd::set_trace_provider([provider]() {
+    // Held for the life of the process on purpose: the C++ side is a static that outlives
+    // the interpreter, and dropping a Python reference after finalization is fatal.
+    auto* held = new py::function(std::move(provider));
+    autograd::set_trace_provider([held]() {
       py::gil_scoped_acquire gil;
-      return provider().cast<std::string>();
+      return (*held)().cast<std::string>();
     });
   });
 

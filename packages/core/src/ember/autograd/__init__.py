@@ -49,6 +49,16 @@ __all__ = [
 ]
 
 
+def _install_node_hooks() -> None:
+    from ember._tensor import _hook_registrar
+
+    _C.Node.register_hook = _hook_registrar(_C.Node._register_hook)
+    _C.Node.register_prehook = _hook_registrar(_C.Node._register_prehook)
+
+
+_install_node_hooks()
+
+
 def _as_tuple(value, name: str) -> tuple:
     if value is None:
         return ()
@@ -99,7 +109,9 @@ def backward(
     grads = _grad_list(grad_tensors, len(tensors), "grad_tensors")
     if retain_graph is None:
         retain_graph = create_graph
-    _C._run_backward(list(tensors), grads, bool(retain_graph), bool(create_graph), list(inputs or ()))
+    _C._run_backward(
+        list(tensors), grads, bool(retain_graph), bool(create_graph), list(inputs or ())
+    )
 
 
 def grad(

@@ -20,9 +20,7 @@ def _as_tuple(x) -> tuple:
 
 
 def _differentiable_outputs(outputs) -> list:
-    return [
-        o for o in _as_tuple(outputs) if isinstance(o, _C.TensorBase) and o.requires_grad
-    ]
+    return [o for o in _as_tuple(outputs) if isinstance(o, _C.TensorBase) and o.requires_grad]
 
 
 def _as_array(t) -> np.ndarray:
@@ -55,8 +53,11 @@ def _numerical_jacobians(func, inputs, outputs, eps: float) -> list[list[np.ndar
 
 
 def _outs(func, inputs) -> list:
-    return [o for o in _as_tuple(func(*inputs)) if isinstance(o, _C.TensorBase) and
-            (o.dtype.is_floating_point or o.dtype.is_complex)]
+    return [
+        o
+        for o in _as_tuple(func(*inputs))
+        if isinstance(o, _C.TensorBase) and (o.dtype.is_floating_point or o.dtype.is_complex)
+    ]
 
 
 def _analytical_jacobians(inputs, outputs) -> list[list[np.ndarray]]:
@@ -190,10 +191,13 @@ def gradgradcheck(
     ]
 
     def first_derivatives(*args):
-        ins, gos = args[:n_in], args[n_in:]
-        outs = _differentiable_outputs(func(*ins))
-        diff = [ins[i] for i in diff_positions]
-        grads = ember.autograd.grad(outs, diff, gos, create_graph=True, allow_unused=True)
+        # Finite differences evaluate this under no_grad; the first derivatives still need
+        # their graph.
+        with ember.enable_grad():
+            ins, gos = args[:n_in], args[n_in:]
+            outs = _differentiable_outputs(func(*ins))
+            diff = [ins[i] for i in diff_positions]
+            grads = ember.autograd.grad(outs, diff, gos, create_graph=True, allow_unused=True)
         return tuple(g for g in grads if g is not None)
 
     return gradcheck(

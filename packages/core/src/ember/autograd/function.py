@@ -96,9 +96,7 @@ class Function(metaclass=_FunctionMeta):
         if kwargs:
             raise TypeError(f"{cls.__name__}.apply does not take keyword arguments")
         ctx = FunctionCtx()
-        ctx.needs_input_grad = tuple(
-            isinstance(a, _C.TensorBase) and a.requires_grad for a in args
-        )
+        ctx.needs_input_grad = tuple(isinstance(a, _C.TensorBase) and a.requires_grad for a in args)
         record = _C.is_grad_enabled() and any(ctx.needs_input_grad)
         uses_setup_context = cls.setup_context is not Function.setup_context
         prev = _C.is_grad_enabled()
